@@ -1,0 +1,29 @@
+# The README's commands. `make pack` sets up and builds the default year's pack;
+# `make test` sets up and runs the tests. Both create .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+YEAR ?= 2561
+
+.PHONY: pack test lab clean
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "ita-report needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-%: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[$*]'
+	touch $@
+
+pack: $(VENV)/.installed-dev
+	$(BIN)/ita-report build --year $(YEAR)
+
+test: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest
+
+lab: $(VENV)/.installed-lab
+	$(BIN)/jupyter lab notebooks/
+
+clean:
+	rm -rf $(VENV) output

@@ -1,0 +1,5 @@
+"""`python -m ita_report` is the `ita-report` command."""
+
+from .cli import main
+
+main()

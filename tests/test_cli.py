@@ -1,0 +1,94 @@
+"""The command line: help for every command; bad input stops the build and keeps the last pack."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ita_report.cli import cli
+
+YEAR = 2561
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "ita_report", *args], capture_output=True, text=True, cwd=cwd
+    )
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def last_pack(project):
+    """An existing output/2561 that a failed build must leave byte for byte as it was."""
+    pack = project.output_dir(YEAR)
+    (pack / "tables").mkdir(parents=True)
+    (pack / "plan.html").write_text("<p>last good pack</p>", encoding="utf-8")
+    (pack / "tables" / "plan_overview.csv").write_bytes(b"\xef\xbb\xbfold\n")
+    return pack
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_command_has_help(command):
+    result = run(command, "--help")
+    assert result.returncode == 0
+    assert "--project" in result.stdout
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        (
+            "params/2561.yaml",
+            "digits: thai",
+            "digits: thai\nfont: Angsana",
+            "error: params/2561.yaml: unknown key 'font'; allowed keys here: "
+            "fiscal_year, office, digits, reports, announcement, signatory\n",
+        ),
+        (
+            "params/2561.yaml",
+            "fiscal_year: 2561",
+            "fiscal_year: ๒๕๖๑ปี",
+            "error: params/2561.yaml: key 'fiscal_year' is '๒๕๖๑ปี'; expected a whole number\n",
+        ),
+        (
+            "data/2561/projects.csv",
+            "รหัสนโยบาย,",
+            "รหัสนโยบย,",
+            "error: data/2561/projects.csv, row 1, column 'รหัสนโยบาย': column is missing\n"
+            "error: data/2561/projects.csv, row 1, column 'รหัสนโยบย': unknown column; expected only: "
+            "โครงการที่, รหัสนโยบาย, ชื่อโครงการ/กิจกรรม, งบประมาณ (บาท), ระยะเวลาดำเนินการ\n"
+            "2 problem(s) in the input files; nothing was written\n",
+        ),
+        (
+            "data/2561/projects.csv",
+            ",1545340,",
+            ",1.5 ล้าน,",
+            "error: data/2561/projects.csv, row 10, column 'งบประมาณ (บาท)': value '1.5 ล้าน'; "
+            "expected an amount in baht (a number; '-' means 0)\n"
+            "1 problem(s) in the input files; nothing was written\n",
+        ),
+    ],
+)
+def test_bad_input_stops_the_build_and_keeps_the_last_pack(project, last_pack, file, old, new, message):
+    before = snapshot(project.root / "output")
+    edit(project.root / file, old, new)
+    result = run("build", "--year", str(YEAR), "--project", str(project.root))
+    assert (result.returncode, result.stderr, result.stdout) == (1, message, "")
+    assert snapshot(project.root / "output") == before
+
+
+def test_a_year_without_params_is_named(project):
+    result = run("build", "--year", "2599", "--project", str(project.root))
+    assert (result.returncode, result.stderr) == (1, "error: params/2599.yaml: no params file for this fiscal year\n")
