@@ -9,12 +9,16 @@ from functools import cache
 import matplotlib
 from matplotlib import font_manager
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from pythainlp.tokenize import word_tokenize
 
 from .fonts import FAMILY, WEIGHTS, font_file
 from .thai import DigitStyle, apply_digits, format_number
 
 DPI = 150
+PAGE_WIDTH = 7.0  # inches: the text width of an A4 page, so chart text prints at its set size
+LABEL_WIDTH = 38
 BAR_COLOUR = "#2f5d8a"
 
 
@@ -39,24 +43,41 @@ def bar_chart(
     title: str,
     digits: DigitStyle,
 ) -> Figure:
-    """Horizontal bars, first label on top; one panel per (value label, values, decimals)."""
-    figure = new_figure(4.2 + 3.8 * len(panels), 1.0 + 0.42 * len(labels))
-    shown = [apply_digits(label, digits) for label in labels]
+    """Horizontal bars, first label on top; one panel, stacked, per (value label, values, decimals)."""
+    shown = [wrap_thai(apply_digits(label, digits)) for label in labels]
+    lines = sum(label.count("\n") + 1 for label in shown)
+    panel_height = 0.8 + 0.2 * lines + 0.15 * max(label.count("\n") + 1 for label in shown) * len(labels)
+    figure = new_figure(PAGE_WIDTH, 0.5 + panel_height * len(panels))
     positions = list(range(len(labels)))
     for index, (value_label, values, decimals) in enumerate(panels):
-        axes = figure.add_subplot(1, len(panels), index + 1)
+        axes = figure.add_subplot(len(panels), 1, index + 1)
         _style(axes, digits)
         bars = axes.barh(positions, list(values), color=BAR_COLOUR)
-        axes.set_yticks(positions, shown if index == 0 else [""] * len(labels))
+        axes.set_yticks(positions, shown)
         axes.invert_yaxis()
         axes.bar_label(bars, labels=[format_number(v, digits, decimals) for v in values], padding=3)
         axes.set_xlabel(value_label)
-        axes.margins(x=0.25)
+        axes.margins(x=0.18)
     figure.suptitle(apply_digits(title, digits), fontweight="bold")
     return figure
 
 
+def wrap_thai(label: str, width: int = LABEL_WIDTH) -> str:
+    """Break a label into lines of about `width` characters at Thai word boundaries."""
+    if len(label) <= width:
+        return label
+    lines, line = [], ""
+    for word in word_tokenize(label, engine="newmm", keep_whitespace=True):
+        if line and len(line) + len(word) > width:
+            lines.append(line.rstrip())
+            line = word.lstrip()
+        else:
+            line += word
+    return "\n".join(lines + [line.rstrip()])
+
+
 def _style(axes, digits: DigitStyle) -> None:
+    axes.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
     axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: format_number(value, digits)))
     axes.spines[["top", "right"]].set_visible(False)
     axes.grid(axis="x", color="#dddddd")

@@ -32,12 +32,8 @@ def chart_by_unit(by_unit: pd.DataFrame, digits: DigitStyle) -> Figure:
 def chart_by_project(funded: pd.DataFrame, digits: DigitStyle) -> Figure:
     labels = [f"{number}. {name}" for number, name in zip(funded[t.PROJECT_NO], funded[t.PROJECT])]
     return bar_chart(
-        [_shorten(label) for label in labels],
+        labels,
         [(t.BUDGET, funded[t.BUDGET], 0)],
         title="งบประมาณรายโครงการ (โครงการที่ใช้งบประมาณ)",
         digits=digits,
     )
-
-
-def _shorten(label: str, width: int = 48) -> str:
-    return label if len(label) <= width else label[: width - 1] + "…"
