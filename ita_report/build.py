@@ -13,7 +13,7 @@ from .errors import BuildError
 from .export import notebook_html, write_pdf
 from .params import Params, load_params
 from .paths import NOTEBOOKS_DIR, Project
-from .plan import load_plan
+from .loading import load_year
 
 REPORT_TITLES = {"plan": "มาตรการส่งเสริมคุณธรรมและความโปร่งใส"}
 NOTEBOOKS_OUT = "notebooks"
@@ -45,7 +45,7 @@ def build_year(project: Project, fiscal_year: int, log: Log = print) -> Path:
 
 def check_inputs(project: Project, params: Params) -> None:
     """Load every input the year's reports read; raise DataError listing every problem."""
-    load_plan(project, params.fiscal_year)
+    load_year(project, params)
 
 
 def _build_report(project: Project, params: Params, report: str, staging: Path, log: Log) -> None:

@@ -38,6 +38,20 @@ def build(years: tuple[int, ...], project_dir: Path) -> None:
         click.echo(f"built {project.relative(target)}")
 
 
+@cli.command()
+@click.option("--year", type=int, required=True, help="Fiscal year (B.E.), e.g. 2561.")
+@PROJECT_OPTION
+def validate(year: int, project_dir: Path) -> None:
+    """Check the year's params and every data file; list every problem, or say OK."""
+    from .loading import load_year
+    from .params import load_params
+
+    project = Project.at(project_dir)
+    data = load_year(project, load_params(project, year))
+    counts = [f"{name}: {len(frame)} rows" for name, frame in data.frames.items()]
+    click.echo(f"OK {project.relative(project.data_dir(year))}: " + "; ".join(counts or ["no data files"]))
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)

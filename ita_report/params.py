@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
 from .errors import ParamsError
 from .paths import Project
@@ -55,13 +56,31 @@ class Signatory(_Section):
     position: list[Text]
 
 
+class Lists(_Section):
+    """The closed lists that records are checked against; the templates offer them as drop-downs."""
+
+    fund_sources: list[Text]
+    complaint_channels: list[Text]
+    complaint_categories: list[Text]
+
+    def as_mapping(self) -> dict[str, tuple[str, ...]]:
+        return {name: tuple(values) for name, values in self.model_dump().items()}
+
+
 class Params(_Section):
     fiscal_year: Annotated[int, Field(ge=2500, le=2700)]
     office: Office
     digits: DigitStyle
     reports: list[Literal[REPORTS]]  # type: ignore[valid-type]
-    announcement: Announcement
-    signatory: Signatory
+    lists: Lists
+    announcement: Announcement | None = None
+    signatory: Signatory | None = None
+
+    @model_validator(mode="after")
+    def _plan_needs_its_announcement(self) -> Params:
+        if "plan" in self.reports and (self.announcement is None or self.signatory is None):
+            raise PydanticCustomError("plan_text", "the plan report needs 'announcement' and 'signatory'")
+        return self
 
 
 _EXPECTED = {
@@ -119,6 +138,8 @@ def _describe(shown: str, err: dict[str, Any]) -> str:
         return f"{shown}: unknown key '{key}'; allowed keys here: {allowed}"
     if kind == "missing":
         return f"{shown}: missing key '{key}'"
+    if kind == "plan_text":
+        return f"{shown}: {err['msg']}"
     if kind == "literal_error":
         expected = "one of " + err["ctx"]["expected"]
     elif kind == "value_error":

@@ -3,42 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .columns import Context
+from .datasets import INDICATORS, PLAN_DATASETS, PROJECT_NO, PROJECTS, UNITS
 from .errors import DataError, Problem
 from .paths import Project
-from .tables import Column, Dataset, read_table
+from .readers import dataset_file
+from .records import Loaded, Reading, rule_problems
 
 PLAN_FILE = "plan.yaml"
-
-PROJECTS = Dataset(
-    "projects.csv",
-    (
-        Column("โครงการที่", "project_no", "int"),
-        Column("รหัสนโยบาย", "policy_code"),
-        Column("ชื่อโครงการ/กิจกรรม", "name"),
-        Column("งบประมาณ (บาท)", "budget", "money"),
-        Column("ระยะเวลาดำเนินการ", "period"),
-    ),
-)
-INDICATORS = Dataset(
-    "indicators.csv",
-    (
-        Column("โครงการที่", "project_no", "int"),
-        Column("เลขข้อ", "label", "int", required=False),
-        Column("ตัวชี้วัด", "indicator"),
-    ),
-)
-UNITS = Dataset(
-    "responsible_units.csv",
-    (
-        Column("โครงการที่", "project_no", "int"),
-        Column("หน่วยงานรับผิดชอบ", "unit"),
-    ),
-)
 
 
 class _Node(BaseModel):
@@ -82,68 +60,71 @@ class Plan:
 
 def load_plan(project: Project, fiscal_year: int) -> Plan:
     """Load the plan of a year, raising DataError with every problem found."""
-    folder = project.data_dir(fiscal_year)
-    problems: list[Problem] = []
-    areas = _read_areas(project, folder / PLAN_FILE, problems)
-    frames = {}
-    for dataset in (PROJECTS, INDICATORS, UNITS):
-        path = folder / dataset.file_name
-        frame, found = read_table(path, dataset, project.relative(path))
-        frames[dataset.file_name] = frame
-        problems += found
-    projects, indicators, units = (frames[d.file_name] for d in (PROJECTS, INDICATORS, UNITS))
-    if areas and not (projects.empty or indicators.empty or units.empty):
-        problems += _link_problems(project, folder, areas, projects, indicators, units)
-    if problems:
-        raise DataError(problems)
+    reading = Reading(project, fiscal_year, Context(fiscal_year))
+    plan = read_plan(reading)
+    reading.raise_problems()
+    if plan is None:
+        raise DataError([Problem(project.relative(reading.folder / PLAN_FILE), None, None, None, "file is missing")])
+    return plan
+
+
+def read_plan(reading: Reading) -> Plan | None:
+    """The plan of the year being read, or None when the year has no plan files at all."""
+    path = reading.folder / PLAN_FILE
+    loaded = [reading.read(dataset) for dataset in PLAN_DATASETS]
+    if not path.is_file() and not any(dataset_file(reading.folder, d.name) for d in PLAN_DATASETS):
+        return None
+    areas = _read_areas(reading, path)
+    if not areas or any(item is None for item in loaded):
+        for dataset, item in zip(PLAN_DATASETS, loaded):
+            if item is None and not dataset_file(reading.folder, dataset.name):
+                shown = reading.project.relative(reading.folder / f"{dataset.name}.csv")
+                reading.problems.append(Problem(shown, None, None, None, "file is missing"))
+        return None
+    projects, indicators, units = (item.frame for item in loaded)
+    reading.problems.extend(_link_problems(areas, *loaded))
     area_of = {policy.code: area.number for area in areas for policy in area.policies}
     projects = projects.assign(area_no=projects["policy_code"].map(area_of))
-    return Plan(areas, projects.reset_index(drop=True), indicators.reset_index(drop=True),
-                units.reset_index(drop=True))
+    reading.plan = Plan(areas, projects.reset_index(drop=True), indicators.reset_index(drop=True),
+                        units.reset_index(drop=True))
+    return reading.plan
 
 
-def _read_areas(project: Project, path, problems: list[Problem]) -> list[Area]:
-    shown = project.relative(path)
+def _read_areas(reading: Reading, path: Path) -> list[Area]:
+    shown = reading.project.relative(path)
     if not path.is_file():
-        problems.append(Problem(shown, None, None, None, "file is missing"))
+        reading.problems.append(Problem(shown, None, None, None, "file is missing"))
         return []
     try:
         return _PlanFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))).areas
     except yaml.YAMLError:
-        problems.append(Problem(shown, None, None, None, "not valid YAML"))
+        reading.problems.append(Problem(shown, None, None, None, "not valid YAML"))
     except ValidationError as exc:
         for err in exc.errors():
             key = ".".join(str(part) for part in err["loc"])
-            problems.append(Problem(shown, None, None, None, f"key '{key}': {err['msg']}"))
+            reading.problems.append(Problem(shown, None, None, None, f"key '{key}': {err['msg']}"))
     return []
 
 
-def _link_problems(project, folder, areas, projects, indicators, units) -> list[Problem]:
-    """Checks across files: unique numbers, known policies, every project described."""
-    shown = {d.file_name: project.relative(folder / d.file_name) for d in (PROJECTS, INDICATORS, UNITS)}
+def _link_problems(areas: list[Area], projects: Loaded, indicators: Loaded, units: Loaded) -> list[Problem]:
+    """Checks across files: known policies, known projects, every project described."""
     codes = [policy.code for area in areas for policy in area.policies]
-    numbers = set(projects["project_no"].dropna())
-    problems = [
-        Problem(shown["projects.csv"], int(row), "โครงการที่", int(no), "a project number used only once")
-        for row, no in projects["project_no"].dropna()[projects["project_no"].dropna().duplicated()].items()
-    ]
-    problems += [
-        Problem(shown["projects.csv"], int(row), "รหัสนโยบาย", code,
-                f"a policy code of {PLAN_FILE}: {', '.join(codes)}")
-        for row, code in projects["policy_code"].dropna().items()
-        if code not in codes
-    ]
-    for dataset, frame, what in ((INDICATORS, indicators, "indicator"), (UNITS, units, "responsible unit")):
-        problems += [
-            Problem(shown[dataset.file_name], int(row), "โครงการที่", int(no), "a project number of projects.csv")
-            for row, no in frame["project_no"].dropna().items()
-            if no not in numbers
-        ]
-        described = set(frame["project_no"])
-        problems += [
-            Problem(shown["projects.csv"], int(row), "โครงการที่", int(no),
-                    f"a project with at least one {what} in {dataset.file_name}")
-            for row, no in projects["project_no"].dropna().items()
-            if no not in described
-        ]
+    numbers = set(projects.frame["project_no"].dropna())
+    policy = PROJECTS.column("policy_code")
+    problems = rule_problems(
+        projects.frame, projects.shown,
+        [(~projects.frame["policy_code"].isin(codes), policy, f"a policy code of {PLAN_FILE}: {', '.join(codes)}")],
+    )
+    for loaded, dataset, what in ((indicators, INDICATORS, "indicator"), (units, UNITS, "responsible unit")):
+        frame = loaded.frame
+        problems += rule_problems(
+            frame, loaded.shown,
+            [(frame["project_no"].notna() & ~frame["project_no"].isin(numbers), PROJECT_NO,
+              f"a project number of {PROJECTS.name}.csv")],
+        )
+        problems += rule_problems(
+            projects.frame, projects.shown,
+            [(projects.frame["project_no"].notna() & ~projects.frame["project_no"].isin(set(frame["project_no"].dropna())),
+              PROJECT_NO, f"a project with at least one {what} in {dataset.name}.csv")],
+        )
     return problems

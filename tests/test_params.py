@@ -35,7 +35,7 @@ def test_seed_params_load(project):
             "digits: thai",
             "digits: thai\ncolour: blue",
             "params/2561.yaml: unknown key 'colour'; allowed keys here: "
-            "fiscal_year, office, digits, reports, announcement, signatory",
+            "fiscal_year, office, digits, reports, lists, announcement, signatory",
         ),
         (
             "  province: กาญจนบุรี",

@@ -99,7 +99,7 @@ def test_a_row_with_more_cells_than_the_header_is_named(project):
     damage(project, "projects.csv", ",1545340,ทุกปีงบประมาณ", ",1545340,ทุกปีงบประมาณ,กลุ่มนโยบายและแผน")
     with pytest.raises(DataError) as info:
         load_plan(project, YEAR)
-    assert str(info.value) == "data/2561/projects.csv, row 10: 6 cells in this row but 5 columns in the header"
+    assert str(info.value) == "data/2561/projects.csv, row 10: at most 5 cells, as many as the header has; found 6"
 
 
 def test_thai_digits_and_separators_in_a_budget_are_read_as_numbers(project):
