@@ -111,8 +111,8 @@ def _indicator_rules(frame: pd.DataFrame, shown: str, reading: Reading) -> list[
 
 def _in_plan_rule(frame: pd.DataFrame, shown: str, reading: Reading) -> list[Problem]:
     plan = reading.plan
-    if plan is None:
-        return [Problem(shown, None, None, None, "the year's plan (plan.yaml, projects.csv), which it refers to")]
+    if plan is None:  # a year kept only for comparisons has records but no plan to check against
+        return []
     return rule_problems(frame, shown, [
         (frame["project_no"].notna() & ~frame["project_no"].isin(set(plan.projects["project_no"])),
          d.PROJECT_NO, "a project number of projects.csv"),
