@@ -13,9 +13,9 @@ from .errors import BuildError
 from .export import notebook_html, write_pdf
 from .params import Params, load_params
 from .paths import NOTEBOOKS_DIR, Project
+from .reports import notebook_of, title_of
 from .loading import load_year
 
-REPORT_TITLES = {"plan": "มาตรการส่งเสริมคุณธรรมและความโปร่งใส"}
 NOTEBOOKS_OUT = "notebooks"
 
 Log = Callable[[str], None]
@@ -54,7 +54,7 @@ def _build_report(project: Project, params: Params, report: str, staging: Path, 
     log(f"{report}.ipynb: running")
     try:
         papermill.execute_notebook(
-            NOTEBOOKS_DIR / f"{report}.ipynb",
+            notebook_of(report),
             executed,
             parameters={
                 "fiscal_year": params.fiscal_year,
@@ -72,8 +72,7 @@ def _build_report(project: Project, params: Params, report: str, staging: Path, 
             f"the executed notebook, with the failing cell marked, is in {project.relative(failed)}; "
             f"{project.relative(project.output_dir(params.fiscal_year))} was left as it was"
         ) from None
-    title = f"{REPORT_TITLES[report]} ปีงบประมาณ พ.ศ. {params.fiscal_year}"
-    html = notebook_html(executed, title)
+    html = notebook_html(executed, title_of(report, params.fiscal_year, params.digits))
     (staging / f"{report}.html").write_text(html, encoding="utf-8")
     write_pdf(html, staging / f"{report}.pdf")
     log(f"{report}.ipynb: html, pdf and tables written")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -10,11 +11,13 @@ from IPython.display import Image
 from matplotlib.figure import Figure
 
 from .charts import png_bytes
+from .loading import YearData, load_year
 from .params import Params, load_params
 from .paths import Project
 from .plan import Plan, load_plan
-from .present import Html, table_html
-from .thai import format_baht
+from .present import Html, table_html, text
+from .reports import EXAMPLE_BANNER, title_of
+from .thai import format_baht, thai_date
 
 TABLES_DIR = "tables"
 CHARTS_DIR = "charts"
@@ -32,8 +35,51 @@ class Year:
     def digits(self):
         return self.params.digits
 
+    @cached_property
+    def data(self) -> YearData:
+        """Every input of the year, checked."""
+        return load_year(self.project, self.params)
+
+    @cached_property
+    def previous(self) -> tuple[Params, YearData] | None:
+        """The previous fiscal year's params and records, when the project has them."""
+        year = self.params.fiscal_year - 1
+        if not self.project.params_file(year).is_file():
+            return None
+        params = load_params(self.project, year)
+        return params, load_year(self.project, params)
+
     def plan(self) -> Plan:
-        return load_plan(self.project, self.params.fiscal_year)
+        return self.data.plan if self.data.plan is not None else load_plan(self.project, self.params.fiscal_year)
+
+    def banner(self, *datasets: str) -> Html:
+        """The example-data banner, shown on every page, when any of these datasets is invented."""
+        if not self.data.is_example(*datasets):
+            return Html("")
+        return Html(f'<div class="banner-example">{EXAMPLE_BANNER}</div>')
+
+    def cover(self, report: str, report_date=None) -> Html:
+        """The report's title block: office, title with the fiscal year, and the report date."""
+        office = self.params.office
+        lines = [
+            f'<p class="office">{text(office.name, self.digits)}</p>',
+            f"<h1>{text(title_of(report, self.params.fiscal_year), self.digits)}</h1>",
+        ]
+        if report_date is not None:
+            lines.append(f"<p>ข้อมูล ณ วันที่ {text(thai_date(report_date, self.digits), self.digits)}</p>")
+        return Html('<header class="report-cover">' + "".join(lines) + "</header>")
+
+    def workbook(self, name: str, sheets: dict[str, pd.DataFrame]) -> Path | None:
+        """Write an Excel workbook, one sheet per table, under tables/; text stays text."""
+        if self.output_dir is None:
+            return None
+        from .excel import write_workbook
+
+        folder = self.output_dir / TABLES_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{name}.xlsx"
+        write_workbook(sheets, target)
+        return target
 
     def table(self, name: str, frame: pd.DataFrame, **options) -> Html:
         """Write the table as CSV (UTF-8 with BOM, for Excel) and return it for display."""

@@ -12,6 +12,9 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 from .fonts import font_faces
 from .paths import TEMPLATES_DIR
 from .render import render_template
+from .reports import EXAMPLE_BANNER
+
+BANNER_CLASS = 'class="banner-example"'  # put on the page by Year.banner() when records are invented
 
 
 REMOVE_TAG = "remove-from-report"  # cells for the analyst in JupyterLab, not for the reader
@@ -45,6 +48,7 @@ def notebook_html(notebook: Path, title: str) -> str:
         body=body,
         css=(TEMPLATES_DIR / "report.css").read_text(encoding="utf-8"),
         font_faces=font_faces(),
+        example_banner=EXAMPLE_BANNER if BANNER_CLASS in body else None,
     )
 
 

@@ -14,7 +14,7 @@ from .errors import ParamsError
 from .paths import Project
 from .thai import DigitStyle, parse_thai_date
 
-REPORTS = ("plan",)
+REPORTS = ("plan", "procurement", "progress", "budget", "complaints")
 
 
 DATE_EXPECTED = "a date such as 2018-04-24, 24 เมษายน 2561 or 29 พ.ย. 67"
@@ -67,6 +67,54 @@ class Lists(_Section):
         return {name: tuple(values) for name, values in self.model_dump().items()}
 
 
+Share = Annotated[float, Field(ge=0, le=1)]
+Baht = Annotated[float, Field(ge=0)]
+Days = Annotated[int, Field(ge=1)]
+
+
+class Flags(_Section):
+    """Thresholds of the procurement risk flags; a flag marks a risk to look at, not proof."""
+
+    direct_limit: Baht  # direct (เฉพาะเจาะจง) purchases are normally up to this amount
+    year_end_days: Days  # direct purchases this close to 30 Sep count as bunched at year end
+    year_end_share: Share  # ...and are flagged when they exceed this share of the year's direct purchases
+    splitting_window_days: Days  # like purchases from one supplier within this window may be split
+    min_bidders: Annotated[int, Field(ge=2)]  # open and selective methods need at least this many bids
+    supplier_share: Share  # one supplier winning more than this share of the money
+    low_bid_ratio: Share  # a winning bid below this ratio of the next lowest bid
+
+
+class ProcurementNarrative(_Section):
+    """The texts of the annual analysis; the figures beside them are computed."""
+
+    problems: list[Text]  # (2) problems and limits
+    savings: list[Text]  # (3) remarks on the ability to save budget
+    improvements: list[Text]  # (4) improvements for the next fiscal year
+
+
+class Procurement(_Section):
+    list_period: Literal["first_half", "full_year"]  # period of the 16-column list
+    agency_type: Text  # ประเภทหน่วยงาน in the 16-column list
+    district: Text  # อำเภอ in the 16-column list
+    report_date: ThaiDate
+    flags: Flags
+    narrative: ProcurementNarrative
+
+
+class Progress(_Section):
+    round: Literal["six_months", "annual"]
+    report_date: ThaiDate
+    problems: list[Text]
+    obstacles: list[Text]
+    suggestions: list[Text]
+
+
+class Complaints(_Section):
+    period: Literal["fiscal_year", "first_half", "second_half", "q1", "q2", "q3", "q4"]
+    target_days: Days  # the office's own target for finishing a complaint
+    report_date: ThaiDate
+
+
 class Params(_Section):
     fiscal_year: Annotated[int, Field(ge=2500, le=2700)]
     office: Office
@@ -75,11 +123,24 @@ class Params(_Section):
     lists: Lists
     announcement: Announcement | None = None
     signatory: Signatory | None = None
+    procurement: Procurement | None = None
+    progress: Progress | None = None
+    complaints: Complaints | None = None
 
     @model_validator(mode="after")
-    def _plan_needs_its_announcement(self) -> Params:
-        if "plan" in self.reports and (self.announcement is None or self.signatory is None):
-            raise PydanticCustomError("plan_text", "the plan report needs 'announcement' and 'signatory'")
+    def _reports_have_their_sections(self) -> Params:
+        needs = {
+            "plan": ("announcement", "signatory"),
+            "procurement": ("procurement",),
+            "progress": ("progress",),
+            "budget": ("progress",),
+            "complaints": ("complaints",),
+        }
+        for report in self.reports:
+            missing = [key for key in needs[report] if getattr(self, key) is None]
+            if missing:
+                keys = " and ".join(f"'{key}'" for key in missing)
+                raise PydanticCustomError("report_section", f"the {report} report needs {keys}")
         return self
 
 
@@ -138,7 +199,7 @@ def _describe(shown: str, err: dict[str, Any]) -> str:
         return f"{shown}: unknown key '{key}'; allowed keys here: {allowed}"
     if kind == "missing":
         return f"{shown}: missing key '{key}'"
-    if kind == "plan_text":
+    if kind == "report_section":
         return f"{shown}: {err['msg']}"
     if kind == "literal_error":
         expected = "one of " + err["ctx"]["expected"]

@@ -54,7 +54,8 @@ def edit(path: Path, old: str, new: str) -> None:
             "digits: thai",
             "digits: thai\nfont: Angsana",
             "error: params/2561.yaml: unknown key 'font'; allowed keys here: "
-            "fiscal_year, office, digits, reports, lists, announcement, signatory\n",
+            "fiscal_year, office, digits, reports, lists, announcement, signatory, "
+            "procurement, progress, complaints\n",
         ),
         (
             "params/2561.yaml",

@@ -35,7 +35,8 @@ def test_seed_params_load(project):
             "digits: thai",
             "digits: thai\ncolour: blue",
             "params/2561.yaml: unknown key 'colour'; allowed keys here: "
-            "fiscal_year, office, digits, reports, lists, announcement, signatory",
+            "fiscal_year, office, digits, reports, lists, announcement, signatory, "
+            "procurement, progress, complaints",
         ),
         (
             "  province: กาญจนบุรี",
@@ -76,14 +77,24 @@ def test_seed_params_load(project):
         ),
         (
             "  - plan\n",
-            "  - plan\n  - budget\n",
-            "params/2561.yaml: key 'reports.1' is 'budget'; expected one of 'plan'",
+            "  - plan\n  - annual\n",
+            "params/2561.yaml: key 'reports.1' is 'annual'; expected one of "
+            "'plan', 'procurement', 'progress', 'budget' or 'complaints'",
         ),
     ],
 )
 def test_bad_params_stop_with_one_clear_message(project, old, new, message):
     rewrite(project, old, new)
     with pytest.raises(ParamsError, match=f"^{re.escape(message)}$"):
+        load_params(project, YEAR)
+
+
+def test_a_report_without_its_section_is_named(project):
+    rewrite(project, "  - plan\n", "  - plan\n  - complaints\n")
+    path = project.params_file(YEAR)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("\n# The complaint statistics.")] + "\n", encoding="utf-8")
+    with pytest.raises(ParamsError, match="^params/2561.yaml: the complaints report needs 'complaints'$"):
         load_params(project, YEAR)
 
 
