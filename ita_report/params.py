@@ -14,7 +14,7 @@ from .errors import ParamsError
 from .paths import Project
 from .thai import DigitStyle, parse_thai_date
 
-REPORTS = ("plan", "procurement", "progress", "budget", "complaints")
+REPORTS = ("plan", "procurement_monthly", "procurement", "progress", "budget", "complaints")
 
 
 DATE_EXPECTED = "a date such as 2018-04-24, 24 เมษายน 2561 or 29 พ.ย. 67"
@@ -131,6 +131,7 @@ class Params(_Section):
     def _reports_have_their_sections(self) -> Params:
         needs = {
             "plan": ("announcement", "signatory"),
+            "procurement_monthly": ("procurement",),
             "procurement": ("procurement",),
             "progress": ("progress",),
             "budget": ("progress",),

@@ -79,7 +79,8 @@ def test_seed_params_load(project):
             "  - plan\n",
             "  - plan\n  - annual\n",
             "params/2561.yaml: key 'reports.1' is 'annual'; expected one of "
-            "'plan', 'procurement', 'progress', 'budget' or 'complaints'",
+            "'plan', 'procurement_monthly', 'procurement', 'progress', "
+            "'budget' or 'complaints'",
         ),
     ],
 )
