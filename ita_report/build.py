@@ -1,81 +1,108 @@
-"""Building a year's pack: check inputs, run each report notebook, swap the pack in whole."""
+"""Building a year's pack: check inputs, run the report notebooks in parallel, swap in whole."""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
-import papermill
-from papermill.exceptions import PapermillExecutionError
-
 from .errors import BuildError
-from .export import notebook_html, write_pdf
+from .manifest import build_key, read_manifest, verify_pack, write_manifest
 from .params import Params, load_params
-from .paths import NOTEBOOKS_DIR, Project
-from .reports import notebook_of, title_of
-from .loading import load_year
-
-NOTEBOOKS_OUT = "notebooks"
+from .paths import Project
+from .reports import title_of
+from .runner import NOTEBOOKS_OUT, Outcome, run_report
 
 Log = Callable[[str], None]
 
 
-def build_year(project: Project, fiscal_year: int, log: Log = print) -> Path:
+@dataclass(frozen=True)
+class Built:
+    fiscal_year: int
+    pack: Path
+    rebuilt: bool
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def build_year(project: Project, fiscal_year: int, log: Log = print, jobs: int = 1, force: bool = False) -> Built:
     """Build output/<year>/; on any failure the previous pack stays exactly as it was."""
     params = load_params(project, fiscal_year)
+    key = build_key(project, fiscal_year, params.reports)
+    target = project.output_dir(fiscal_year)
+    if not force and _up_to_date(target, key):
+        log("unchanged since the last build; nothing to do")
+        return Built(fiscal_year, target, rebuilt=False)
     check_inputs(project, params)
-    staging = _empty_dir(project.output_root() / f".staging-{fiscal_year}")
+    staging_name = f"output/.staging-{fiscal_year}"
+    staging = _empty_dir(project.root / staging_name)
     try:
-        for report in params.reports:
-            _build_report(project, params, report, staging, log)
+        outcomes = _run_reports(project, params, staging_name, jobs, log)
+        failed = [o for o in outcomes if o.error]
+        if failed:
+            raise BuildError(_failure_message(project, fiscal_year, failed))
+        write_manifest(staging, project, fiscal_year, params.reports, key, params.model_dump(mode="json"))
     except BuildError:
-        failed = project.output_root() / f"{fiscal_year}.failed"
-        shutil.rmtree(failed, ignore_errors=True)
-        staging.rename(failed)
+        keep = project.output_root() / f"{fiscal_year}.failed"
+        shutil.rmtree(keep, ignore_errors=True)
+        staging.rename(keep)
         raise
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    target = project.output_dir(fiscal_year)
     _swap_in(staging, target)
     shutil.rmtree(project.output_root() / f"{fiscal_year}.failed", ignore_errors=True)
-    return target
+    return Built(fiscal_year, target, rebuilt=True)
 
 
 def check_inputs(project: Project, params: Params) -> None:
     """Load every input the year's reports read; raise DataError listing every problem."""
+    from .loading import load_year  # pandas is only needed when something is to be built
+
     load_year(project, params)
 
 
-def _build_report(project: Project, params: Params, report: str, staging: Path, log: Log) -> None:
-    executed = staging / NOTEBOOKS_OUT / f"{report}.ipynb"
-    executed.parent.mkdir(parents=True, exist_ok=True)
-    log(f"{report}.ipynb: running")
-    try:
-        papermill.execute_notebook(
-            notebook_of(report),
-            executed,
-            parameters={
-                "fiscal_year": params.fiscal_year,
-                "project_dir": str(project.root),
-                "output_dir": str(staging),
-            },
-            kernel_name="python3",
-            cwd=str(NOTEBOOKS_DIR),
-            progress_bar=False,
-        )
-    except PapermillExecutionError as exc:
-        failed = project.output_root() / f"{params.fiscal_year}.failed" / NOTEBOOKS_OUT / executed.name
-        raise BuildError(
-            f"notebook {report}.ipynb failed in cell {exc.exec_count}: {exc.ename}: {exc.evalue}\n"
-            f"the executed notebook, with the failing cell marked, is in {project.relative(failed)}; "
-            f"{project.relative(project.output_dir(params.fiscal_year))} was left as it was"
-        ) from None
-    html = notebook_html(executed, title_of(report, params.fiscal_year, params.digits))
-    (staging / f"{report}.html").write_text(html, encoding="utf-8")
-    write_pdf(html, staging / f"{report}.pdf")
-    log(f"{report}.ipynb: html, pdf and tables written")
+def _up_to_date(pack: Path, key: str) -> bool:
+    manifest = read_manifest(pack)
+    return manifest is not None and manifest.get("build_key") == key and not verify_pack(pack)
+
+
+def _run_reports(project: Project, params: Params, staging: str, jobs: int, log: Log) -> list[Outcome]:
+    tasks = [
+        (report, params.fiscal_year, str(project.root), staging, title_of(report, params.fiscal_year, params.digits))
+        for report in params.reports
+    ]
+    for report in params.reports:
+        log(f"{report}: queued")
+    if jobs <= 1 or len(tasks) <= 1:
+        return list(_logged(map(lambda task: run_report(*task), tasks), log))
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
+        futures = [pool.submit(run_report, *task) for task in tasks]
+        return list(_logged((future.result() for future in futures), log))
+
+
+def _logged(outcomes: Iterable[Outcome], log: Log) -> Iterable[Outcome]:
+    for outcome in outcomes:
+        state = "failed" if outcome.error else "done"
+        log(f"{outcome.report}: {state} in {outcome.seconds:.1f} s")
+        yield outcome
+
+
+def _failure_message(project: Project, fiscal_year: int, failed: list[Outcome]) -> str:
+    kept = project.relative(project.output_root() / f"{fiscal_year}.failed" / NOTEBOOKS_OUT)
+    lines = [outcome.error or "" for outcome in failed]
+    lines.append(
+        f"the executed notebooks, with the failing cell marked, are in {kept}; "
+        f"{project.relative(project.output_dir(fiscal_year))} was left as it was"
+    )
+    return "\n".join(lines)
 
 
 def _empty_dir(path: Path) -> Path:

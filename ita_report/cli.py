@@ -26,16 +26,39 @@ def cli() -> None:
 
 
 @cli.command()
-@click.option("--year", "years", type=int, multiple=True, required=True, help="Fiscal year (B.E.), e.g. 2561.")
+@click.option("--year", "years", type=int, multiple=True, help="Fiscal year (B.E.), e.g. 2561; repeat for more.")
+@click.option("--all", "all_years", is_flag=True, help="Every year that has a file in params/.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Notebooks run at once.  [default: the number of cores]")
+@click.option("--force", is_flag=True, help="Rebuild even when nothing has changed.")
 @PROJECT_OPTION
-def build(years: tuple[int, ...], project_dir: Path) -> None:
+def build(years: tuple[int, ...], all_years: bool, jobs: int | None, force: bool, project_dir: Path) -> None:
     """Check the inputs, run the year's report notebooks and write output/<year>/."""
-    from .build import build_year  # imported here so that `--help` stays fast
+    from .build import build_year, default_jobs
 
     project = Project.at(project_dir)
+    if all_years:
+        years = tuple(sorted({*years, *(int(p.stem) for p in (project.root / "params").glob("*.yaml") if p.stem.isdigit())}))
+    if not years:
+        raise click.UsageError("name a year with --year Y, or use --all")
     for year in years:
-        target = build_year(project, year, log=lambda line: click.echo(f"[{year}] {line}", err=True))
-        click.echo(f"built {project.relative(target)}")
+        built = build_year(project, year, log=lambda line: click.echo(f"[{year}] {line}", err=True),
+                           jobs=jobs or default_jobs(), force=force)
+        click.echo(f"{'built' if built.rebuilt else 'up to date'} {project.relative(built.pack)}")
+
+
+@cli.command()
+@click.argument("pack", type=click.Path(file_okay=False, exists=True, path_type=Path))
+def verify(pack: Path) -> None:
+    """Re-hash a pack and report every file that differs from its manifest.json."""
+    from .manifest import verify_pack
+
+    differences = verify_pack(pack)
+    for line in differences:
+        click.echo(line)
+    if differences:
+        raise SystemExit(1)
+    click.echo(f"OK {pack}: every file matches manifest.json")
 
 
 @cli.command()
@@ -50,6 +73,76 @@ def validate(year: int, project_dir: Path) -> None:
     data = load_year(project, load_params(project, year))
     counts = [f"{name}: {len(frame)} rows" for name, frame in data.frames.items()]
     click.echo(f"OK {project.relative(project.data_dir(year))}: " + "; ".join(counts or ["no data files"]))
+
+
+@cli.command("new-year")
+@click.argument("year", type=int)
+@PROJECT_OPTION
+def new_year_command(year: int, project_dir: Path) -> None:
+    """Start a year: params/<year>.yaml and Excel templates; overwrites nothing."""
+    from .excel import new_year
+
+    project = Project.at(project_dir)
+    for path in new_year(project, year):
+        click.echo(f"created {project.relative(path)}")
+
+
+@cli.command("import-egp")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--year", type=int, required=True, help="Fiscal year (B.E.), e.g. 2561.")
+@click.option("--agency", required=True, help="The office as e-GP names it in ชื่อหน่วยงาน or ชื่อหน่วยงานย่อย.")
+@PROJECT_OPTION
+def import_egp_command(file: Path, year: int, agency: str, project_dir: Path) -> None:
+    """Add the office's rows of an e-GP contract CSV to data/<year>/procurement.csv."""
+    from .egp import import_egp
+
+    _report_import(import_egp(Project.at(project_dir), year, file, agency))
+
+
+@cli.command("import-ocds")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--year", type=int, required=True, help="Fiscal year (B.E.), e.g. 2561.")
+@PROJECT_OPTION
+def import_ocds_command(file: Path, year: int, project_dir: Path) -> None:
+    """Add the records of an OCDS release/record package or JSON Lines to data/<year>/."""
+    from .ocds import import_ocds
+
+    _report_import(import_ocds(Project.at(project_dir), year, file))
+
+
+@cli.command("export-ocds")
+@click.option("--year", type=int, required=True, help="Fiscal year (B.E.), e.g. 2561.")
+@click.option("-o", "--output", "target", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The JSON Lines file to write, e.g. ocds-2561.jsonl.")
+@PROJECT_OPTION
+def export_ocds_command(year: int, target: Path, project_dir: Path) -> None:
+    """Write the year's procurement as OCDS compiled releases, one per line."""
+    from .ocds import export_ocds
+
+    count = export_ocds(Project.at(project_dir), year, target)
+    click.echo(f"wrote {count} compiled release(s) to {target}")
+
+
+def _report_import(result) -> None:
+    """The summary of an import; rejected rows go to stderr and make the exit non-zero."""
+    from .egp import RowsRejected
+
+    bids = f" with {result.bids_added} bid(s)" if result.bids_added else ""
+    click.echo(
+        f"{result.target}: added {len(result.added)}{bids} (วงเงิน {result.budget_added:,.2f} บาท), "
+        f"already present {len(result.present)}, rejected {result.rejected_rows}"
+    )
+    if result.left_out:
+        click.echo(f"left out {result.left_out} row(s) of other agencies")
+    for note in result.filled_in:
+        click.echo(f"check: {note}")
+    for rejection in result.rejected:
+        click.echo(f"rejected: {rejection}", err=True)
+    if result.rejected:
+        raise RowsRejected(
+            f"{result.rejected_rows} record(s) of {result.source} rejected; correct them and import again "
+            "(records already added are skipped)"
+        )
 
 
 def main() -> None:

@@ -26,6 +26,9 @@ class Html:
     def __str__(self) -> str:
         return self.markup
 
+    def __repr__(self) -> str:  # the notebook's text/plain fallback: no memory address in it
+        return f"<HTML, {len(self.markup)} characters>"
+
 
 def text(value: object, digits: DigitStyle) -> str:
     """Escaped text with its digits in the document's style."""

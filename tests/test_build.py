@@ -34,7 +34,7 @@ def table(pack, name: str) -> pd.DataFrame:
 def test_pack_holds_notebook_html_pdf_tables_and_charts(pack):
     files = sorted(str(p.relative_to(pack)) for p in pack.rglob("*") if p.is_file())
     assert files == sorted(
-        ["notebooks/plan.ipynb", "plan.html", "plan.pdf"]
+        ["manifest.json", "notebooks/plan.ipynb", "plan.html", "plan.pdf"]
         + [f"tables/{name}.csv" for name in TABLES]
         + [f"charts/{name}.png" for name in CHARTS]
     )

@@ -37,7 +37,14 @@ def last_pack(project):
 def test_every_command_has_help(command):
     result = run(command, "--help")
     assert result.returncode == 0
-    assert "--project" in result.stdout
+    assert result.stdout.startswith(f"Usage: python -m ita_report {command} ")
+    summary = cli.commands[command].help.split("\n\n")[0]
+    assert " ".join(summary.split()) in " ".join(result.stdout.split())
+
+
+@pytest.mark.parametrize("command", sorted(set(cli.commands) - {"verify"}))
+def test_every_command_on_a_project_takes_project(command):
+    assert "--project" in run(command, "--help").stdout
 
 
 def edit(path: Path, old: str, new: str) -> None:
