@@ -47,6 +47,7 @@ def build_year(project: Project, fiscal_year: int, log: Log = print, jobs: int =
         failed = [o for o in outcomes if o.error]
         if failed:
             raise BuildError(_failure_message(project, fiscal_year, failed))
+        _write_site(staging, params)
         write_manifest(staging, project, fiscal_year, params.reports, key, params.model_dump(mode="json"))
     except BuildError:
         keep = project.output_root() / f"{fiscal_year}.failed"
@@ -63,9 +64,26 @@ def build_year(project: Project, fiscal_year: int, log: Log = print, jobs: int =
 
 def check_inputs(project: Project, params: Params) -> None:
     """Load every input the year's reports read; raise DataError listing every problem."""
+    from .catalogue import load_catalogue
     from .loading import load_year  # pandas is only needed when something is to be built
 
     load_year(project, params)
+    if params.pack is not None:
+        load_catalogue(params.pack.catalogue)
+
+
+def _write_site(staging: Path, params: Params) -> None:
+    """The pack's index of OIT items and its ZIP, when params name a catalogue."""
+    if params.pack is None:
+        return
+    from .catalogue import coverage, load_catalogue
+    from .site import write_site, write_zip
+
+    catalogue = load_catalogue(params.pack.catalogue)
+    covered = coverage(catalogue, staging, params.reports, office_urls=params.pack.office_urls,
+                       fiscal_year=params.fiscal_year)
+    write_site(staging, params, catalogue, covered, params.pack.base_url)
+    write_zip(staging, staging / f"ita-pack-{params.fiscal_year}.zip", folder=str(params.fiscal_year))
 
 
 def _up_to_date(pack: Path, key: str) -> bool:

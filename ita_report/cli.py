@@ -73,6 +73,10 @@ def validate(year: int, project_dir: Path) -> None:
     data = load_year(project, load_params(project, year))
     counts = [f"{name}: {len(frame)} rows" for name, frame in data.frames.items()]
     click.echo(f"OK {project.relative(project.data_dir(year))}: " + "; ".join(counts or ["no data files"]))
+    if data.examples:
+        from .reports import EXAMPLE_BANNER
+
+        click.echo(f"note: {', '.join(sorted(data.examples))} hold invented example records ({EXAMPLE_BANNER})", err=True)
 
 
 @cli.command("new-year")

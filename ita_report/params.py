@@ -115,6 +115,14 @@ class Complaints(_Section):
     report_date: ThaiDate
 
 
+class Pack(_Section):
+    """The pack site: which OIT catalogue it checks against, and where it will be published."""
+
+    catalogue: Annotated[int, Field(ge=2561, le=2700)]  # the ITA year of catalogues/<year>.yaml
+    base_url: str | None = None  # the public address of output/<year>/ on the office's website
+    office_urls: dict[str, str] = Field(default_factory=dict)  # item code -> URL the office provides
+
+
 class Params(_Section):
     fiscal_year: Annotated[int, Field(ge=2500, le=2700)]
     office: Office
@@ -126,6 +134,7 @@ class Params(_Section):
     procurement: Procurement | None = None
     progress: Progress | None = None
     complaints: Complaints | None = None
+    pack: Pack | None = None
 
     @model_validator(mode="after")
     def _reports_have_their_sections(self) -> Params:

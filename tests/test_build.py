@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 
 import pandas as pd
 import pytest
@@ -32,12 +33,19 @@ def table(pack, name: str) -> pd.DataFrame:
 
 
 def test_pack_holds_notebook_html_pdf_tables_and_charts(pack):
-    files = sorted(str(p.relative_to(pack)) for p in pack.rglob("*") if p.is_file())
-    assert files == sorted(
-        ["manifest.json", "notebooks/plan.ipynb", "plan.html", "plan.pdf"]
-        + [f"tables/{name}.csv" for name in TABLES]
-        + [f"charts/{name}.png" for name in CHARTS]
-    )
+    files = {str(p.relative_to(pack)) for p in pack.rglob("*") if p.is_file()}
+    plan = {"notebooks/plan.ipynb", "plan.html", "plan.pdf"}
+    plan |= {f"tables/{name}.csv" for name in TABLES} | {f"charts/{name}.png" for name in CHARTS}
+    site = {"index.html", "oit_urls.csv", "ita-pack-2561.zip", "manifest.json"}
+    assert plan | site <= files
+    assert {f for f in files if f.startswith(("plan", "tables/plan", "charts/plan", "notebooks/plan"))} == plan
+
+
+def test_zip_holds_the_whole_pack_under_the_year(pack):
+    with zipfile.ZipFile(pack / "ita-pack-2561.zip") as archive:
+        names = set(archive.namelist())
+    files = {f"2561/{p.relative_to(pack)}" for p in pack.rglob("*") if p.is_file()}
+    assert names == files - {"2561/ita-pack-2561.zip", "2561/manifest.json"}
 
 
 def test_no_staging_or_failed_folder_is_left(built):

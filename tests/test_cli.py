@@ -62,7 +62,7 @@ def edit(path: Path, old: str, new: str) -> None:
             "digits: thai\nfont: Angsana",
             "error: params/2561.yaml: unknown key 'font'; allowed keys here: "
             "fiscal_year, office, digits, reports, lists, announcement, signatory, "
-            "procurement, progress, complaints\n",
+            "procurement, progress, complaints, pack\n",
         ),
         (
             "params/2561.yaml",

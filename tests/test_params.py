@@ -36,7 +36,7 @@ def test_seed_params_load(project):
             "digits: thai\ncolour: blue",
             "params/2561.yaml: unknown key 'colour'; allowed keys here: "
             "fiscal_year, office, digits, reports, lists, announcement, signatory, "
-            "procurement, progress, complaints",
+            "procurement, progress, complaints, pack",
         ),
         (
             "  province: กาญจนบุรี",
