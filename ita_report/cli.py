@@ -109,7 +109,7 @@ def import_egp_command(file: Path, year: int, agency: str, project_dir: Path) ->
 @PROJECT_OPTION
 def import_ocds_command(file: Path, year: int, project_dir: Path) -> None:
     """Add the records of an OCDS release/record package or JSON Lines to data/<year>/."""
-    from .ocds import import_ocds
+    from .ocds_import import import_ocds
 
     _report_import(import_ocds(Project.at(project_dir), year, file))
 

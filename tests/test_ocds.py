@@ -14,7 +14,8 @@ import pytest
 
 from ita_report import datasets as d
 from ita_report.loading import load_year
-from ita_report.ocds import OcdsError, export_ocds, import_ocds
+from ita_report.ocds import OcdsError, export_ocds
+from ita_report.ocds_import import import_ocds
 from ita_report.params import load_params
 from ita_report.paths import REPO_DIR, Project
 from ita_report.writers import write_csv
