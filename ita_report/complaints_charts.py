@@ -1,0 +1,38 @@
+"""Charts of the complaint statistics: finished and in progress, by month, channel and category."""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from . import complaints as c
+from .progress_charts import stacked_bar_chart
+from .thai import DigitStyle
+
+FINISHED_COLOUR = "#2e7d4f"
+IN_PROGRESS_COLOUR = "#e0a526"
+
+
+def _stacked(table: pd.DataFrame, header: str, title: str, digits: DigitStyle) -> Figure:
+    return stacked_bar_chart(
+        list(table[header]),
+        [
+            (c.FINISHED, table[c.CASES_FINISHED], FINISHED_COLOUR),
+            (c.IN_PROGRESS, table[c.CASES_IN_PROGRESS], IN_PROGRESS_COLOUR),
+        ],
+        title=title,
+        value_label=c.CASES,
+        digits=digits,
+    )
+
+
+def chart_complaints_by_month(by_month: pd.DataFrame, digits: DigitStyle) -> Figure:
+    return _stacked(by_month, c.MONTH, "เรื่องร้องเรียนที่ได้รับ รายเดือน", digits)
+
+
+def chart_complaints_by_channel(by_channel: pd.DataFrame, digits: DigitStyle) -> Figure:
+    return _stacked(by_channel, c.CHANNEL, "เรื่องร้องเรียน จำแนกตามช่องทาง", digits)
+
+
+def chart_complaints_by_category(by_category: pd.DataFrame, digits: DigitStyle) -> Figure:
+    return _stacked(by_category, c.CATEGORY, "เรื่องร้องเรียน จำแนกตามประเภทเรื่อง", digits)
