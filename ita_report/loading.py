@@ -97,6 +97,8 @@ def _indicator_rules(frame: pd.DataFrame, shown: str, reading: Reading) -> list[
         ((status != "ดำเนินการแล้วเสร็จ") & frame["finished"].notna(), r("status"),
          "ดำเนินการแล้วเสร็จ, since a date finished is given"),
     ]
+    repeated = frame.duplicated(["project_no", "indicator_seq"]) & frame["indicator_seq"].notna()
+    checks.append((repeated, r("indicator_seq"), "one row per indicator of a project (this one is listed before)"))
     plan = reading.plan
     if plan is not None:
         keys = set(zip(plan.indicators["project_no"], plan.indicators.groupby("project_no").cumcount() + 1))

@@ -55,19 +55,18 @@ def test_verify_reports_changed_missing_and_added_files(project, capsys, monkeyp
     assert capsys.readouterr().out == "changed: plan.html\nmissing: tables/plan_overview.csv\nadded: extra.txt\n"
 
 
-@pytest.fixture
-def failing_notebook(tmp_path, monkeypatch):
-    """The plan notebook with a cell that raises, as a bug in a report would."""
+def break_plan_notebook(folder, monkeypatch) -> None:
+    """From now on the plan notebook has a cell that raises, as a bug in a report would."""
     notebook = nbformat.read(reports.notebook_of("plan"), as_version=4)
     notebook.cells.insert(3, nbformat.v4.new_code_cell('raise ValueError("ไม่มีข้อมูลงบประมาณ")'))
-    path = tmp_path / "plan.ipynb"
+    path = folder / "plan.ipynb"
     nbformat.write(notebook, path)
     monkeypatch.setattr("ita_report.runner.notebook_of", lambda report: path)
-    return path
 
 
-def test_a_failing_notebook_keeps_the_last_pack_and_names_the_cell(project, failing_notebook, capsys, monkeypatch):
+def test_a_failing_notebook_keeps_the_last_pack_and_names_the_cell(project, tmp_path, capsys, monkeypatch):
     good = snapshot(build_year(project, YEAR, log=lambda line: None).pack.parent)
+    break_plan_notebook(tmp_path, monkeypatch)
     monkeypatch.setattr(sys, "argv", ["ita-report", "build", "--year", str(YEAR), "--force", "--jobs", "1",
                                       "--project", str(project.root)])
     with pytest.raises(SystemExit) as exited:
