@@ -13,7 +13,7 @@ from .errors import Problem
 from .readers import HEADER_ROW
 from .thai import fiscal_year_bounds, parse_thai_date, thai_date, to_arabic_digits
 
-Kind = Literal["text", "int", "money", "date", "choice", "tax_id"]
+Kind = Literal["text", "int", "money", "date", "choice", "tax_id", "egp_id"]
 
 EXPECTED = {
     "text": "text",
@@ -21,6 +21,7 @@ EXPECTED = {
     "money": "an amount in baht (a number; '-' means 0)",
     "date": "a date such as 2018-04-24, 24 เมษายน 2561 or 29 พ.ย. 67",
     "tax_id": "a 13-digit tax ID",
+    "egp_id": "an 11-digit e-GP project number",
 }
 
 
@@ -181,13 +182,18 @@ def _date(values, blank, column, context):
 def _choice(values, blank, column, context):
     allowed = context.choices(column)
     bad = ~values.isin(allowed) & ~blank
-    return values.where(~blank, None).astype(object), [(bad, "one of: " + ", ".join(allowed))]
+    return values.where(~blank & ~bad, None).astype(object), [(bad, "one of: " + ", ".join(allowed))]
 
 
-def _tax_id(values, blank, column, context):
-    digits = values.map(to_arabic_digits, na_action="ignore").str.replace(r"[\s-]", "", regex=True)
-    bad = ~digits.str.fullmatch(r"\d{13}") & ~blank
-    return digits.where(~blank & ~bad, None).astype(object), [(bad, EXPECTED["tax_id"])]
+def _digit_string(length: int, kind: str) -> Parser:
+    """A number that is an identifier: only digits (Thai or Arabic), exactly `length` of them."""
+
+    def parse(values, blank, column, context):
+        digits = values.map(to_arabic_digits, na_action="ignore").str.replace(r"[\s-]", "", regex=True)
+        bad = ~digits.str.fullmatch(rf"\d{{{length}}}") & ~blank
+        return digits.where(~blank & ~bad, None).astype(object), [(bad, EXPECTED[kind])]
+
+    return parse
 
 
 _PARSERS: dict[str, Parser] = {
@@ -196,7 +202,8 @@ _PARSERS: dict[str, Parser] = {
     "money": _money,
     "date": _date,
     "choice": _choice,
-    "tax_id": _tax_id,
+    "tax_id": _digit_string(13, "tax_id"),
+    "egp_id": _digit_string(11, "egp_id"),
 }
 
 

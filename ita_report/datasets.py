@@ -100,7 +100,7 @@ PROCUREMENT = Dataset(
     "procurement",
     "การจัดซื้อจัดจ้าง",
     (
-        Column("egp_id", "เลขที่โครงการ e-GP", description="เลขที่โครงการในระบบ e-GP ๑๑ หลัก"),
+        Column("egp_id", "เลขที่โครงการ e-GP", "egp_id", description="เลขที่โครงการในระบบ e-GP ๑๑ หลัก"),
         Column("item", "งานที่จัดซื้อหรือจัดจ้าง"),
         Column("kind", "ประเภท", "choice", choices=PROCUREMENT_KINDS),
         Column("budget_category", "หมวดงบประมาณ", "choice", choices=BUDGET_CATEGORIES),
@@ -126,7 +126,7 @@ BIDS = Dataset(
     "bids",
     "ผู้เสนอราคาและราคาที่เสนอ",
     (
-        Column("egp_id", "เลขที่โครงการ e-GP"),
+        Column("egp_id", "เลขที่โครงการ e-GP", "egp_id"),
         Column("bidder", "ผู้เสนอราคา"),
         Column("bidder_tax_id", "เลขประจำตัวผู้เสียภาษี", "tax_id", required=False),
         Column("price", "ราคาที่เสนอ (บาท)", "money"),

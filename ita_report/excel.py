@@ -51,6 +51,7 @@ KIND_WORDS = {
     "date": "วันที่ เช่น 29 พ.ย. 2560",
     "choice": "เลือกจากรายการ",
     "tax_id": "เลขประจำตัวผู้เสียภาษี 13 หลัก",
+    "egp_id": "เลขที่โครงการ e-GP 11 หลัก",
 }
 COLUMN_FORMATS = {"money": MONEY_FORMAT, "date": DATE_FORMAT, "int": "0"}  # other kinds are text
 

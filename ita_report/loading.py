@@ -12,6 +12,7 @@ from .errors import Problem
 from .params import Params
 from .paths import Project
 from .plan import Plan, read_plan
+from .readers import dataset_file
 from .records import Reading, example_files, rule_problems
 
 
@@ -67,6 +68,8 @@ def _procurement_rules(frame: pd.DataFrame, shown: str, reading: Reading) -> lis
 
 def _bid_rules(frame: pd.DataFrame, shown: str, reading: Reading) -> list[Problem]:
     procurement = reading.loaded.get(d.PROCUREMENT.name)
+    if procurement is None and dataset_file(reading.folder, d.PROCUREMENT.name):
+        return []  # the procurement file has problems of its own; matching bids to it says nothing
     known = set() if procurement is None else set(procurement.frame["egp_id"].dropna())
     return rule_problems(frame, shown, [
         (frame["egp_id"].notna() & ~frame["egp_id"].isin(known), d.BIDS.column("egp_id"),
@@ -77,24 +80,26 @@ def _bid_rules(frame: pd.DataFrame, shown: str, reading: Reading) -> list[Proble
 def _complaint_rules(frame: pd.DataFrame, shown: str, reading: Reading) -> list[Problem]:
     c = d.COMPLAINTS.column
     done = frame["status"] == "ดำเนินการแล้วเสร็จ"
+    known = frame["status"].notna()
     return rule_problems(frame, shown, [
         (frame["finished"] < frame["received"], c("finished"), "a date on or after the date received"),
         (frame["informed"] < frame["received"], c("informed"), "a date on or after the date received"),
         (done & frame["finished"].isna(), c("finished"), "the date finished, since the status is ดำเนินการแล้วเสร็จ"),
-        (~done & frame["finished"].notna(), c("status"), "ดำเนินการแล้วเสร็จ, since a date finished is given"),
+        (known & ~done & frame["finished"].notna(), c("status"), "ดำเนินการแล้วเสร็จ, since a date finished is given"),
     ])
 
 
 def _indicator_rules(frame: pd.DataFrame, shown: str, reading: Reading) -> list[Problem]:
     r = d.INDICATOR_RESULTS.column
     status = frame["status"]
+    known = status.notna()  # a status outside the list is reported by itself, not through its dates
     checks = [
         (frame["finished"] < frame["started"], r("finished"), "a date on or after the date started"),
         ((status == "ดำเนินการแล้วเสร็จ") & frame["finished"].isna(), r("finished"),
          "the date finished, since the status is ดำเนินการแล้วเสร็จ"),
-        ((status != "ยังไม่ดำเนินการ") & frame["started"].isna(), r("started"),
+        (known & (status != "ยังไม่ดำเนินการ") & frame["started"].isna(), r("started"),
          "the date started, since the status is not ยังไม่ดำเนินการ"),
-        ((status != "ดำเนินการแล้วเสร็จ") & frame["finished"].notna(), r("status"),
+        (known & (status != "ดำเนินการแล้วเสร็จ") & frame["finished"].notna(), r("status"),
          "ดำเนินการแล้วเสร็จ, since a date finished is given"),
     ]
     repeated = frame.duplicated(["project_no", "indicator_seq"]) & frame["indicator_seq"].notna()
@@ -103,7 +108,7 @@ def _indicator_rules(frame: pd.DataFrame, shown: str, reading: Reading) -> list[
     if plan is not None:
         keys = set(zip(plan.indicators["project_no"], plan.indicators.groupby("project_no").cumcount() + 1))
         unknown = [
-            (no, seq) not in keys and no in set(plan.projects["project_no"])
+            pd.notna(seq) and (no, seq) not in keys and no in set(plan.projects["project_no"])
             for no, seq in zip(frame["project_no"], frame["indicator_seq"])
         ]
         checks.append((pd.Series(unknown, index=frame.index), r("indicator_seq"),

@@ -30,7 +30,12 @@ def read_cells(path: Path, shown: str) -> tuple[pd.DataFrame, list[Problem]]:
     if frame.empty:
         return frame, problems
     frame.columns = [" ".join(str(c).split()) for c in frame.columns]
-    frame = frame.apply(lambda column: column.str.strip())
+    repeated = frame.columns.duplicated()
+    problems += [
+        Problem(shown, HEADER_ROW, header, None, "a column that appears only once")
+        for header in frame.columns[repeated]
+    ]
+    frame = frame.loc[:, ~repeated].apply(lambda column: column.str.strip())
     return frame[(frame != "").any(axis=1)], problems
 
 
@@ -38,9 +43,11 @@ def decode(data: bytes, shown: str) -> str:
     """Text of a file saved as UTF-8 (with or without BOM) or Windows-874/TIS-620."""
     for encoding in ENCODINGS:
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        if "\x00" not in text:  # NUL bytes mean UTF-16 or a binary file, whatever decoded
+            return text
     raise UnicodeDecodeError("utf-8", data, 0, 1, f"{shown} is neither UTF-8 nor Windows-874")
 
 
@@ -52,13 +59,17 @@ def _read_csv(path: Path, shown: str) -> tuple[pd.DataFrame, list[Problem]]:
     if not text.strip():
         return pd.DataFrame(), [Problem(shown, HEADER_ROW, None, None, "a header row with the column names")]
     try:
-        frame = pd.read_csv(
-            io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False, skip_blank_lines=False
+        # header=None keeps two columns of one name apart, for read_cells to report
+        cells = pd.read_csv(
+            io.StringIO(text), header=None, dtype=str, keep_default_na=False, na_filter=False,
+            skip_blank_lines=False,
         )
     except pd.errors.ParserError:
         return pd.DataFrame(), _ragged_rows(text, shown)
+    frame = cells.iloc[1:].fillna("")
+    frame.columns = list(cells.iloc[0].fillna(""))
     frame.index = range(HEADER_ROW + 1, HEADER_ROW + 1 + len(frame))
-    return frame.fillna(""), []
+    return frame, []
 
 
 def _ragged_rows(text: str, shown: str) -> list[Problem]:

@@ -36,6 +36,7 @@ class Reading:
     loaded: dict[str, Loaded] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     plan: Any = None  # the year's Plan once read, for checks that refer to it
+    headers: dict[str, list[str]] = field(default_factory=dict)  # file shown -> its dataset's headers
 
     @property
     def folder(self) -> Path:
@@ -46,6 +47,7 @@ class Reading:
         if not files:
             return None
         shown = self.project.relative(files[0])
+        self.headers[shown] = [column.header for column in dataset.columns]
         if len(files) > 1:
             self.problems.append(
                 Problem(shown, None, None, None, f"one file for {dataset.name}; remove either .csv or .xlsx")
@@ -65,13 +67,24 @@ class Reading:
         return loaded
 
     def check(self, dataset: Dataset, rule: Callable[[pd.DataFrame, str, Reading], list[Problem]]) -> None:
+        """Add a rule's problems, except on a cell that already has one (an unreadable date is
+        not also reported as a missing one)."""
         if dataset.name in self.loaded:
             loaded = self.loaded[dataset.name]
-            self.problems += rule(loaded.frame, loaded.shown, self)
+            seen = {(p.file, p.row, p.column) for p in self.problems}
+            self.problems += [p for p in rule(loaded.frame, loaded.shown, self) if (p.file, p.row, p.column) not in seen]
 
     def raise_problems(self) -> None:
+        """DataError with every problem, each file's in the order of its rows and columns."""
         if self.problems:
-            raise DataError(self.problems)
+            files = list(dict.fromkeys(p.file for p in self.problems))
+            ordered = sorted(self.problems, key=lambda p: (files.index(p.file), p.row or 0, self._place(p)))
+            raise DataError(ordered)
+
+    def _place(self, problem: Problem) -> int:
+        """A problem's column position in its dataset, so a row's problems read left to right."""
+        headers = self.headers.get(problem.file, [])
+        return headers.index(problem.column) if problem.column in headers else len(headers)
 
 
 def duplicate_problems(frame: pd.DataFrame, dataset: Dataset, shown: str) -> list[Problem]:

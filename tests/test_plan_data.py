@@ -117,11 +117,11 @@ def test_every_problem_is_reported_at_once(project):
     with pytest.raises(DataError) as info:
         load_plan(project, YEAR)
     assert [str(p) for p in info.value.problems] == [
-        f"data/2561/projects.csv, row {budget_row}, column 'งบประมาณ (บาท)': value '-5'; "
-        "expected an amount of 0 baht or more",
         f"data/2561/projects.csv, row {policy_row}, column 'รหัสนโยบาย': value '9.9'; "
         "expected a policy code of plan.yaml: 1.1, 1.2, 1.3, 1.4, 2.1, 2.2, 3.1, 3.2, 3.3, "
         "4.1, 4.2, 4.3, 5.1, 5.2, 5.3, 5.4, 5.5, 6",
+        f"data/2561/projects.csv, row {budget_row}, column 'งบประมาณ (บาท)': value '-5'; "
+        "expected an amount of 0 baht or more",
         f"data/2561/indicators.csv, row {indicator_row}, column 'โครงการที่': value 99; "
         "expected a project number of projects.csv",
     ]
