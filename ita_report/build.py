@@ -6,7 +6,7 @@ import multiprocessing
 import os
 import shutil
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,7 +103,8 @@ def _run_reports(project: Project, params: Params, staging: str, jobs: int, log:
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
         futures = [pool.submit(run_report, *task) for task in tasks]
-        return list(_logged((future.result() for future in futures), log))
+        finished = {outcome.report: outcome for outcome in _logged((f.result() for f in as_completed(futures)), log)}
+    return [finished[report] for report in params.reports]
 
 
 def _logged(outcomes: Iterable[Outcome], log: Log) -> Iterable[Outcome]:
