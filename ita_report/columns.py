@@ -86,7 +86,10 @@ def parse_dataset(
         column = found[header]
         frame[column.name], column_problems = _parse(cells[header], column, shown, context)
         problems += column_problems
-    return frame, problems
+    for column in dataset.public_columns:
+        if column.name not in frame:
+            frame[column.name], _ = _parse(pd.Series("", index=cells.index, dtype=object), column, shown, context)
+    return frame[[c.name for c in dataset.public_columns]], problems
 
 
 def _fold(header: str) -> str:
@@ -99,7 +102,7 @@ def _header_problems(found: dict[str, Column | None], dataset: Dataset, shown: s
     problems = [
         Problem(shown, HEADER_ROW, column.header, None, "column is missing")
         for column in dataset.public_columns
-        if column.name not in present
+        if column.required and column.name not in present  # an optional column may be left out
     ]
     problems += [
         Problem(shown, HEADER_ROW, header, None, f"unknown column; expected only: {allowed}")

@@ -151,9 +151,9 @@ def _fill(sheet: Worksheet, frame: pd.DataFrame) -> None:
         for row, value in enumerate(frame.iloc[:, number - 1].tolist(), start=2):
             cell = sheet.cell(row=row, column=number)
             shown = _put(cell, value)
-            if len(shown) > MAX_WIDTH:
+            if len(shown) > MAX_WIDTH or "\n" in shown:  # bidder lists put one bidder a line
                 cell.alignment = wrap
-            width = max(width, _width(shown))
+            width = max(width, *(_width(line) for line in shown.split("\n")))
         sheet.column_dimensions[get_column_letter(number)].width = min(max(width + 2, MIN_WIDTH), MAX_WIDTH)
     sheet.freeze_panes = "A2"
 

@@ -48,7 +48,7 @@ REASON = "flag_reason"
 DIRECT = "เฉพาะเจาะจง"
 COMPETITIVE = ("e-bidding", "e-market", "สอบราคา", "คัดเลือก")  # methods that need several bids
 CANCELLED = "ยกเลิก"
-SUPPLIER_ADDRESS = "supplier_address"  # not in PROCUREMENT yet; matched when a frame has it
+SUPPLIER_ADDRESS = "supplier_address"  # optional in PROCUREMENT; matched when a record has it
 
 Check = Callable[..., pd.DataFrame]
 

@@ -292,6 +292,8 @@ def _appended(old: pd.DataFrame, new: pd.DataFrame, dataset: Dataset) -> pd.Data
     names = {_fold(n): c.name for c in dataset.columns for n in c.names()}
     header_of = {names[_fold(h)]: h for h in old.columns if _fold(h) in names}
     renamed = new.rename(columns={c.header: header_of.get(c.name, c.header) for c in dataset.public_columns})
+    if len(old.columns):  # an optional column the office left out stays out while nothing fills it
+        renamed = renamed[[c for c in renamed.columns if c in old.columns or (renamed[c].fillna("") != "").any()]]
     return pd.concat([old, renamed], ignore_index=True).fillna("")
 
 

@@ -62,6 +62,8 @@ def _procurement_rules(frame: pd.DataFrame, shown: str, reading: Reading) -> lis
         (frame["supplier"].notna() & frame["agreed_price"].isna(), p("agreed_price"),
          "the agreed price, since a supplier is chosen"),
         (signed & frame["supplier"].isna(), p("supplier"), "the chosen supplier of a signed contract"),
+        (frame["contract_date"].notna() & frame["supplier"].isna(), p("supplier"),
+         "the chosen supplier, since a contract date is given"),
         (signed & frame["contract_date"].isna(), p("contract_date"), "the date of the signed contract"),
     ])
 

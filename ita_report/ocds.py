@@ -146,7 +146,8 @@ def _release(record: dict[str, Any], bids: list[dict[str, Any]], params: Params)
         release["tender"]["numberOfTenderers"] = len(tenderers)
     award = {"id": f"{egp_id}-award", "status": "cancelled" if record["status"] == "ยกเลิก" else "active"}
     if record["supplier"] is not None:
-        award["suppliers"] = [_party(parties, record["supplier"], record["supplier_tax_id"], "supplier")]
+        award["suppliers"] = [_party(parties, record["supplier"], record["supplier_tax_id"], "supplier",
+                                     record.get("supplier_address"))]
         award["value"] = _value(record["agreed_price"])
     has_contract = record["contract_no"] is not None or record["contract_date"] is not None
     if record["supplier"] is None and has_contract:
@@ -165,12 +166,15 @@ def _release(record: dict[str, Any], bids: list[dict[str, Any]], params: Params)
     return release
 
 
-def _party(parties: dict[str, dict], name: str, tax_id: str | None, role: str) -> dict[str, str]:
+def _party(parties: dict[str, dict], name: str, tax_id: str | None, role: str,
+           address: str | None = None) -> dict[str, str]:
     """A reference to the party of this name and tax ID, added to parties with the role."""
     party_id = f"{SCHEME}-{tax_id}" if tax_id else name
     party = parties.setdefault(party_id, {"id": party_id, "name": name, "roles": []})
     if tax_id:
         party["identifier"] = {"scheme": SCHEME, "id": tax_id, "legalName": party["name"]}
+    if address:
+        party["address"] = {"streetAddress": address}
     if role not in party["roles"]:
         party["roles"] = sorted([*party["roles"], role])
     return {"id": party_id, "name": name}

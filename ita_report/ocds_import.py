@@ -239,6 +239,13 @@ class _Fields:
             return None
         return value
 
+    def address(self, reference: Mapping) -> str | None:
+        """The street address of a referenced party, when the release gives one."""
+        parties = [p for p in self.get("parties") or [] if isinstance(p, dict)]
+        party = next((p for p in parties if p.get("id") == reference.get("id")), {})
+        street = (party.get("address") or {}).get("streetAddress")
+        return str(street) if street else None
+
     def tax_id(self, reference: Mapping) -> str | None:
         """The 13-digit tax ID of a referenced party, from its identifier (scheme TH-…)."""
         parties = [p for p in self.get("parties") or [] if isinstance(p, dict)]
@@ -315,7 +322,7 @@ def _award(fields: _Fields) -> dict[str, Any]:
     awards = [a for a in fields.get("awards") or [] if isinstance(a, dict)]
     if len(awards) > 1:
         awards = [a for a in awards if a.get("status") in ("active", "pending", None)]
-    empty = {"supplier": None, "supplier_tax_id": None, "agreed_price": None}
+    empty = {"supplier": None, "supplier_tax_id": None, "supplier_address": None, "agreed_price": None}
     if not awards:
         return empty
     if len(awards) > 1:
@@ -329,6 +336,7 @@ def _award(fields: _Fields) -> dict[str, Any]:
     return {
         "supplier": suppliers[0].get("name") if suppliers else None,
         "supplier_tax_id": fields.tax_id(suppliers[0]) if suppliers else None,
+        "supplier_address": fields.address(suppliers[0]) if suppliers else None,
         "agreed_price": fields.amount(f"awards.{index}.value"),
     }
 

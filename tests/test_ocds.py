@@ -29,7 +29,7 @@ def record(egp_id: str, item: str, method: str, **fields) -> dict:
     base = {
         "egp_id": egp_id, "item": item, "kind": "ซื้อ", "budget_category": "งบดำเนินงาน", "expense_type": "ค่าวัสดุ",
         "fund_source": "งบประมาณแผ่นดิน", "budget": 100_000.0, "reference_price": 100_000.0, "method": method,
-        "supplier": None, "supplier_tax_id": None, "agreed_price": None, "reason": None, "contract_no": None,
+        "supplier": None, "supplier_tax_id": None, "supplier_address": None, "agreed_price": None, "reason": None, "contract_no": None,
         "contract_date": None, "status": "อยู่ระหว่างดำเนินการ", "requesting_unit": "กลุ่มอำนวยการ",
         "officers": "นายสมชาย ใจกล้า;นางสาวสุดา รักงาน",
     }
@@ -201,7 +201,7 @@ def test_a_release_package_is_merged_by_date_and_another_publishers_release_read
     assert foreign.astype(object).where(foreign.notna(), None).to_dict() == {
         "egp_id": "61017000012", "item": "ซื้อโต๊ะนักเรียน", "kind": "ซื้อ", "budget_category": "งบดำเนินงาน",
         "expense_type": "อื่น ๆ", "fund_source": "เงินนอกงบประมาณ", "budget": 48_000.0, "reference_price": 48_000.0,
-        "method": "เฉพาะเจาะจง", "supplier": "ร้านเฟอร์นิเจอร์ดี", "supplier_tax_id": "3710100222333",
+        "method": "เฉพาะเจาะจง", "supplier": "ร้านเฟอร์นิเจอร์ดี", "supplier_tax_id": "3710100222333", "supplier_address": None,
         "agreed_price": 47_500.0, "reason": None, "contract_no": None, "contract_date": None,
         "status": "อยู่ระหว่างดำเนินการ", "requesting_unit": "ไม่ระบุ (นำเข้าจาก OCDS)",
         "officers": "ไม่ระบุ (นำเข้าจาก OCDS)",
