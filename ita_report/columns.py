@@ -11,7 +11,9 @@ import pandas as pd
 
 from .errors import Problem
 from .readers import HEADER_ROW
-from .thai import fiscal_year_bounds, parse_thai_date, thai_date, to_arabic_digits
+from .thai import fiscal_year_bounds, parse_thai_date, thai_date
+
+THAI_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 Kind = Literal["text", "int", "money", "date", "choice", "tax_id", "egp_id"]
 
@@ -152,8 +154,13 @@ def _text(values, blank, column, context):
     return values.where(~blank, None).astype(object), [(pd.Series(False, index=values.index), EXPECTED["text"])]
 
 
+def _arabic(values: pd.Series) -> pd.Series:
+    """Thai digits to Arabic for a whole column at once (a call per cell is slow on a million rows)."""
+    return values.str.translate(THAI_TO_ARABIC)
+
+
 def _numbers(values: pd.Series, blank: pd.Series, dash_is_zero: bool) -> pd.Series:
-    digits = values.map(to_arabic_digits, na_action="ignore").str.replace(",", "", regex=False)
+    digits = _arabic(values).str.replace(",", "", regex=False)
     if dash_is_zero:
         digits = digits.where(digits != "-", "0")
     return pd.to_numeric(digits.where(~blank), errors="coerce")
@@ -174,12 +181,17 @@ def _money(values, blank, column, context):
 def _date(values, blank, column, context):
     parsed = pd.to_datetime(values.where(~blank), format="%Y-%m-%d", errors="coerce")
     rest = parsed.isna() & ~blank
-    for row in values.index[rest]:
-        try:
-            parsed[row] = pd.Timestamp(parse_thai_date(values[row]))
-        except ValueError:
-            continue
+    if rest.any():  # each distinct Thai-style date is parsed once
+        thai = {text: _thai_date_or_none(text) for text in values[rest].unique()}
+        parsed = parsed.where(~rest, pd.to_datetime(values[rest].map(thai)))
     return parsed, [(parsed.isna() & ~blank, EXPECTED["date"])]
+
+
+def _thai_date_or_none(text: str) -> pd.Timestamp | None:
+    try:
+        return pd.Timestamp(parse_thai_date(text))
+    except ValueError:
+        return None
 
 
 def _choice(values, blank, column, context):
@@ -192,7 +204,7 @@ def _digit_string(length: int, kind: str) -> Parser:
     """A number that is an identifier: only digits (Thai or Arabic), exactly `length` of them."""
 
     def parse(values, blank, column, context):
-        digits = values.map(to_arabic_digits, na_action="ignore").str.replace(r"[\s-]", "", regex=True)
+        digits = _arabic(values).str.replace(r"[\s-]", "", regex=True)
         bad = ~digits.str.fullmatch(rf"\d{{{length}}}") & ~blank
         return digits.where(~blank & ~bad, None).astype(object), [(bad, EXPECTED[kind])]
 

@@ -41,31 +41,38 @@ def read_cells(path: Path, shown: str) -> tuple[pd.DataFrame, list[Problem]]:
 
 def decode(data: bytes, shown: str) -> str:
     """Text of a file saved as UTF-8 (with or without BOM) or Windows-874/TIS-620."""
+    return data.decode(encoding_of(data, shown))
+
+
+def encoding_of(data: bytes, shown: str) -> str:
+    """Which of UTF-8 and Windows-874/TIS-620 the bytes are; UnicodeDecodeError if neither."""
     for encoding in ENCODINGS:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         if "\x00" not in text:  # NUL bytes mean UTF-16 or a binary file, whatever decoded
-            return text
+            return encoding
     raise UnicodeDecodeError("utf-8", data, 0, 1, f"{shown} is neither UTF-8 nor Windows-874")
 
 
 def _read_csv(path: Path, shown: str) -> tuple[pd.DataFrame, list[Problem]]:
+    data = path.read_bytes()
     try:
-        text = decode(path.read_bytes(), shown)
+        encoding = encoding_of(data, shown)
     except UnicodeDecodeError:
         return pd.DataFrame(), [Problem(shown, None, None, None, "text encoded as UTF-8 or Windows-874 (TIS-620)")]
-    if not text.strip():
+    if not data.decode(encoding).strip():
         return pd.DataFrame(), [Problem(shown, HEADER_ROW, None, None, "a header row with the column names")]
     try:
+        # bytes, not a StringIO: pandas re-encodes a text buffer at a cost that grows with its size;
         # header=None keeps two columns of one name apart, for read_cells to report
         cells = pd.read_csv(
-            io.StringIO(text), header=None, dtype=str, keep_default_na=False, na_filter=False,
-            skip_blank_lines=False,
+            io.BytesIO(data), encoding=encoding, header=None, dtype=str, keep_default_na=False,
+            na_filter=False, skip_blank_lines=False,
         )
     except pd.errors.ParserError:
-        return pd.DataFrame(), _ragged_rows(text, shown)
+        return pd.DataFrame(), _ragged_rows(data.decode(encoding), shown)
     frame = cells.iloc[1:].fillna("")
     frame.columns = list(cells.iloc[0].fillna(""))
     frame.index = range(HEADER_ROW + 1, HEADER_ROW + 1 + len(frame))

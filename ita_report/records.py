@@ -88,16 +88,19 @@ class Reading:
 
 
 def duplicate_problems(frame: pd.DataFrame, dataset: Dataset, shown: str) -> list[Problem]:
+    """A key used twice, compared as the user reads it: Thai and Arabic digits are the same."""
     if dataset.key is None or dataset.key not in frame:
         return []
     keys = frame[dataset.key].dropna()
-    first_row = {}
+    compared = keys.astype(str).str.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")).str.strip()
+    repeated = compared[compared.duplicated(keep=False)]
+    first_row: dict[str, int] = {}
     problems = []
     header = dataset.column(dataset.key).header
-    for row, key in keys.items():
+    for row, key in repeated.items():
         if key in first_row:
             expected = f"a value used only once (also on row {first_row[key]})"
-            problems.append(Problem(shown, int(row), header, _cell(key), expected))
+            problems.append(Problem(shown, int(row), header, _cell(keys[row]), expected))
         else:
             first_row[key] = int(row)
     return problems

@@ -303,7 +303,7 @@ def test_template_rows_are_typed_per_column_kind(tmp_path):
         '=HYPERLINK("http://x","y")', "s")
     assert "<f>" not in sheet_xml(target)
     formats = {sheet.cell(row=1, column=n).value: sheet.column_dimensions[sheet.cell(row=1, column=n).column_letter]
-               .number_format for n in (1, 7, 11, 15)}
+               .number_format for n in (1, 7, 11, 16)}
     assert formats == {"เลขที่โครงการ e-GP": "@", "วงเงินงบประมาณ (บาท)": MONEY_FORMAT,
                        "เลขประจำตัวผู้เสียภาษีผู้ได้รับการคัดเลือก": "@", "วันที่สัญญาหรือข้อตกลง": DATE_FORMAT}
 

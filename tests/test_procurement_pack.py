@@ -74,7 +74,10 @@ def scratch(root: Path, *, empty: bool) -> Project:
     for folder in ("data", "params"):
         shutil.copytree(REPO_DIR / folder, root / folder)
     params = root / "params" / f"{YEAR}.yaml"
-    params.write_text(params.read_text(encoding="utf-8").replace("reports:\n  - plan\n", REPORTS), encoding="utf-8")
+    text = params.read_text(encoding="utf-8")
+    start = text.index("reports:\n")
+    end = text.index("\n\n", start) + 1
+    params.write_text(text[:start] + REPORTS + text[end:], encoding="utf-8")
     data = root / "data" / str(YEAR)
     if empty:  # no procurement at all, no bids file, and no previous year
         header = (data / "procurement.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(",")

@@ -1,0 +1,255 @@
+"""Bad input files: `ita-report validate` names every defect exactly, and nothing is written.
+
+Each case copies the repo's params/ and data/2561/ into a scratch project, puts one file of
+tests/bad_inputs/ (see its README.md) in place of its dataset, and runs the real command.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from ita_report.loading import load_year
+from ita_report.params import load_params
+from ita_report.paths import REPO_DIR, Project
+
+YEAR = 2561
+CORPUS = Path(__file__).parent / "bad_inputs"
+ITA_REPORT = Path(sys.executable).with_name("ita-report")
+PASSING = "disbursements/thai_digits_pass.xlsx"  # the one file of the corpus that must pass
+
+MONEY = "an amount in baht (a number; '-' means 0)"
+DATE = "a date such as 2018-04-24, 24 เมษายน 2561 or 29 พ.ย. 67"
+IN_FISCAL_YEAR = "a date in fiscal year 2561 (1 ต.ค. 2560 – 30 ก.ย. 2561)"
+PROCUREMENT_STATUSES = "one of: อยู่ระหว่างดำเนินการ, ลงนามสัญญาแล้ว, ส่งมอบและตรวจรับแล้ว, ยกเลิก"
+INDICATOR_STATUSES = "one of: ยังไม่ดำเนินการ, อยู่ระหว่างดำเนินการ, ดำเนินการแล้วเสร็จ"
+NOT_IN_PROCUREMENT = "expected the e-GP number of a record in procurement"
+
+
+def project_with(root: Path, case: str, beside: bool = False, keep_bids: bool = False) -> Path:
+    """A copy of the repo's FY 2561 inputs with the case's file in place of (or beside) its dataset's file."""
+    shutil.copytree(REPO_DIR / "params", root / "params")
+    folder = root / "data" / str(YEAR)
+    shutil.copytree(REPO_DIR / "data" / str(YEAR), folder)
+    source = CORPUS / case
+    dataset = source.parent.name
+    if not beside:
+        for suffix in (".csv", ".xlsx"):
+            (folder / f"{dataset}{suffix}").unlink(missing_ok=True)
+    if dataset == "procurement" and not keep_bids:
+        # bids.csv refers to the e-GP numbers of the full procurement.csv, which the small files lack
+        (folder / "bids.csv").unlink()
+    shutil.copyfile(source, folder / f"{dataset}{source.suffix}")
+    return root
+
+
+def ita_report(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(ITA_REPORT), *args], capture_output=True, encoding="utf-8")
+
+
+def validate(root: Path) -> subprocess.CompletedProcess:
+    return ita_report("validate", "--year", str(YEAR), "--project", str(root))
+
+
+def stderr_listing(problems: tuple[str, ...]) -> str:
+    lines = [f"error: {problem}\n" for problem in problems]
+    return "".join(lines) + f"{len(problems)} problem(s) in the input files; nothing was written\n"
+
+
+def case(file: str, *problems: str, beside: bool = False, keep_bids: bool = False, case_id: str | None = None):
+    """One row of the table: the corpus file, how it is placed, and every problem expected, in order."""
+    return pytest.param(file, problems, beside, keep_bids, id=case_id or file)
+
+
+CASES = [
+    # --- procurement
+    case("procurement/missing_column.csv",
+         "data/2561/procurement.csv, row 1, column 'ราคากลาง (บาท)': column is missing"),
+    case("procurement/text_in_money.csv",
+         f"data/2561/procurement.csv, row 3, column 'วงเงินงบประมาณ (บาท)': value 'สามพันบาท'; expected {MONEY}"),
+    case("procurement/bad_tax_id.csv",
+         "data/2561/procurement.csv, row 4, column 'เลขประจำตัวผู้เสียภาษีผู้ได้รับการคัดเลือก': "
+         "value '071554408513'; expected a 13-digit tax ID"),
+    case("procurement/agreed_price_without_supplier.csv",
+         "data/2561/procurement.csv, row 5, column 'ผู้ได้รับการคัดเลือก': value ''; "
+         "expected the chosen supplier, since an agreed price is given"),
+    case("procurement/supplier_without_agreed_price.csv",
+         "data/2561/procurement.csv, row 5, column 'ราคาที่ตกลงซื้อหรือจ้าง (บาท)': value ''; "
+         "expected the agreed price, since a supplier is chosen"),
+    case("procurement/duplicate_egp_id.csv",
+         "data/2561/procurement.csv, row 4, column 'เลขที่โครงการ e-GP': value '61101140953'; "
+         "expected a value used only once (also on row 3)"),
+    case("procurement/unknown_method.csv",
+         "data/2561/procurement.csv, row 3, column 'วิธีจัดซื้อจัดจ้าง': value 'วิธีตกลงราคา'; "
+         "expected one of: e-bidding, e-market, สอบราคา, คัดเลือก, เฉพาะเจาะจง"),
+    case("procurement/unknown_status.csv",
+         "data/2561/procurement.csv, row 2, column 'สถานะการจัดซื้อจัดจ้าง': value 'เสร็จสิ้น'; "
+         f"expected {PROCUREMENT_STATUSES}"),
+    case("procurement/bad_contract_date.csv",
+         f"data/2561/procurement.csv, row 3, column 'วันที่สัญญาหรือข้อตกลง': value '31 ก.ย. 60'; expected {DATE}"),
+    case("procurement/egp_id_not_11_digits.csv",
+         "data/2561/procurement.csv, row 3, column 'เลขที่โครงการ e-GP': value '6110114095'; "
+         "expected an 11-digit e-GP project number"),
+    case("procurement/contract_date_outside_fiscal_year.xlsx",
+         "data/2561/procurement.xlsx, row 4, column 'วันที่สัญญาหรือข้อตกลง': value '2018-10-04'; "
+         f"expected {IN_FISCAL_YEAR}"),
+    case("procurement/both_csv_and_xlsx.xlsx",
+         "data/2561/procurement.csv: one file for procurement; remove either .csv or .xlsx",
+         beside=True, case_id="procurement/both_csv_and_xlsx.xlsx-without-bids"),
+    case("procurement/both_csv_and_xlsx.xlsx",
+         "data/2561/procurement.csv: one file for procurement; remove either .csv or .xlsx",
+         beside=True, keep_bids=True),
+    # --- bids
+    case("bids/unknown_egp_id.csv",
+         f"data/2561/bids.csv, row 5, column 'เลขที่โครงการ e-GP': value '61101133838'; {NOT_IN_PROCUREMENT}"),
+    case("bids/utf16.csv",
+         "data/2561/bids.csv: text encoded as UTF-8 or Windows-874 (TIS-620)"),
+    case("bids/utf16_without_bom.csv",
+         "data/2561/bids.csv: text encoded as UTF-8 or Windows-874 (TIS-620)"),
+    case("bids/extra_cell.xlsx",
+         "data/2561/bids.xlsx, row 4: at most 4 cells, as many as the header has; found 5"),
+    # --- complaints
+    case("complaints/unknown_column.csv",
+         "data/2561/complaints.csv, row 1, column 'ผู้รับเรื่อง': unknown column; expected only: เลขที่เรื่อง, "
+         "วันที่รับเรื่อง, ช่องทาง, ประเภทเรื่อง, หน่วยงานที่ถูกร้องเรียน, สถานะ, วันที่ดำเนินการแล้วเสร็จ, "
+         "ผลการดำเนินการ, วันที่แจ้งผลผู้ร้องเรียน"),
+    case("complaints/bad_date.csv",
+         f"data/2561/complaints.csv, row 3, column 'วันที่รับเรื่อง': value '31 เมษายน 2561'; expected {DATE}"),
+    case("complaints/finished_before_received.csv",
+         "data/2561/complaints.csv, row 2, column 'วันที่ดำเนินการแล้วเสร็จ': value '2017-10-03'; "
+         "expected a date on or after the date received"),
+    case("complaints/duplicate_case_id.csv",
+         "data/2561/complaints.csv, row 4, column 'เลขที่เรื่อง': value 'ร.002/2561'; "
+         "expected a value used only once (also on row 3)"),
+    case("complaints/unknown_channel_windows874.csv",
+         "data/2561/complaints.csv, row 4, column 'ช่องทาง': value 'เฟซบุ๊ก'; "
+         "expected one of: ยื่นด้วยตนเอง, ไปรษณีย์, โทรศัพท์, เว็บไซต์, อีเมล, ศูนย์ดำรงธรรม"),
+    case("complaints/damaged.xlsx",
+         "data/2561/complaints.xlsx: an Excel workbook (.xlsx) that opens"),
+    case("complaints/duplicated_column.xlsx",
+         "data/2561/complaints.xlsx, row 1, column 'สถานะ': a column that appears only once"),
+    # --- indicator_results
+    case("indicator_results/text_in_int.csv",
+         "data/2561/indicator_results.csv, row 3, column 'ลำดับตัวชี้วัด': value 'ข้อ 2'; expected a whole number"),
+    case("indicator_results/finished_before_started.csv",
+         "data/2561/indicator_results.csv, row 3, column 'วันที่แล้วเสร็จ': value '2018-02-07'; "
+         "expected a date on or after the date started"),
+    case("indicator_results/indicator_not_in_plan.csv",
+         "data/2561/indicator_results.csv, row 3, column 'ลำดับตัวชี้วัด': value 3; "
+         "expected the position of one of the project's indicators in indicators.csv"),
+    case("indicator_results/unknown_status.csv",
+         "data/2561/indicator_results.csv, row 4, column 'สถานะ': value 'ยังไม่ได้ดำเนินการ'; "
+         f"expected {INDICATOR_STATUSES}"),
+    case("indicator_results/missing_column.xlsx",
+         "data/2561/indicator_results.xlsx, row 1, column 'หน่วยนับ': column is missing"),
+    # --- budget_allocations
+    case("budget_allocations/project_not_in_plan.csv",
+         "data/2561/budget_allocations.csv, row 4, column 'โครงการที่': value 30; "
+         "expected a project number of projects.csv"),
+    case("budget_allocations/negative_money.csv",
+         "data/2561/budget_allocations.csv, row 3, column 'งบประมาณที่ได้รับจัดสรร (บาท)': value '-50,000'; "
+         "expected an amount of 0 baht or more"),
+    case("budget_allocations/unknown_fund_source.xlsx",
+         "data/2561/budget_allocations.xlsx, row 4, column 'แหล่งที่มาของงบประมาณ': value 'เงินรายได้สถานศึกษา'; "
+         "expected one of: งบประมาณแผ่นดิน, เงินนอกงบประมาณ"),
+    # --- disbursements
+    case("disbursements/negative_money.csv",
+         "data/2561/disbursements.csv, row 5, column 'จำนวนเงิน (บาท)': value '-1,250'; "
+         "expected an amount of 0 baht or more"),
+    case("disbursements/paid_outside_fiscal_year.csv",
+         f"data/2561/disbursements.csv, row 5, column 'วันที่เบิกจ่าย': value '1 ต.ค. 61'; expected {IN_FISCAL_YEAR}"),
+    case("disbursements/duplicate_voucher.csv",
+         "data/2561/disbursements.csv, row 4, column 'เลขที่ใบเบิก': value 'ขบ 0002/2561'; "
+         "expected a value used only once (also on row 3)"),
+    case("disbursements/duplicated_column.csv",
+         "data/2561/disbursements.csv, row 1, column 'จำนวนเงิน (บาท)': a column that appears only once"),
+    case("disbursements/text_in_money.xlsx",
+         f"data/2561/disbursements.xlsx, row 3, column 'จำนวนเงิน (บาท)': value '#VALUE!'; expected {MONEY}"),
+    # --- relations
+    case("relations/extra_cell.csv",
+         "data/2561/relations.csv, row 4: at most 6 cells, as many as the header has; found 7"),
+    case("relations/tax_id_as_number.xlsx",
+         "data/2561/relations.xlsx, row 3, column 'เลขประจำตัวผู้เสียภาษี': value '715550423158'; "
+         "expected a 13-digit tax ID"),
+    # --- the plan: projects, indicators, responsible_units
+    case("projects/policy_not_in_plan.csv",
+         "data/2561/projects.csv, row 27, column 'รหัสนโยบาย': value '5.6'; expected a policy code of plan.yaml: "
+         "1.1, 1.2, 1.3, 1.4, 2.1, 2.2, 3.1, 3.2, 3.3, 4.1, 4.2, 4.3, 5.1, 5.2, 5.3, 5.4, 5.5, 6"),
+    case("projects/duplicate_project_no.csv",
+         "data/2561/projects.csv, row 6, column 'โครงการที่': value 4; "
+         "expected a value used only once (also on row 5)"),
+    case("indicators/project_not_in_projects.csv",
+         "data/2561/indicators.csv, row 49, column 'โครงการที่': value 30; expected a project number of projects.csv"),
+    case("indicators/text_in_int.csv",
+         "data/2561/indicators.csv, row 5, column 'เลขข้อ': value '๒)'; expected a whole number"),
+    case("responsible_units/empty_unit.xlsx",
+         "data/2561/responsible_units.xlsx, row 6, column 'หน่วยงานรับผิดชอบ': value ''; "
+         "expected text; the cell is empty"),
+    # --- one file, six problems in five rows: all of them at once, row by row
+    case("procurement/several_defects.csv",
+         f"data/2561/procurement.csv, row 2, column 'สถานะการจัดซื้อจัดจ้าง': value 'ส่งมอบแล้ว'; "
+         f"expected {PROCUREMENT_STATUSES}",
+         f"data/2561/procurement.csv, row 3, column 'วงเงินงบประมาณ (บาท)': value '๓ พัน'; expected {MONEY}",
+         "data/2561/procurement.csv, row 4, column 'ประเภท': value 'จัดซื้อ'; expected one of: ซื้อ, จ้าง, เช่า",
+         "data/2561/procurement.csv, row 5, column 'ผู้ได้รับการคัดเลือก': value ''; "
+         "expected the chosen supplier, since an agreed price is given",
+         "data/2561/procurement.csv, row 6, column 'เลขที่โครงการ e-GP': value '61101124903'; "
+         "expected a value used only once (also on row 2)",
+         "data/2561/procurement.csv, row 6, column 'เลขประจำตัวผู้เสียภาษีผู้ได้รับการคัดเลือก': "
+         "value '37106529334'; expected a 13-digit tax ID"),
+]
+
+
+@pytest.mark.parametrize(("file", "problems", "beside", "keep_bids"), CASES)
+def test_bad_file_is_named_with_every_problem(tmp_path, file, problems, beside, keep_bids):
+    result = validate(project_with(tmp_path, file, beside, keep_bids))
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", stderr_listing(problems))
+
+
+def test_every_corpus_file_has_a_case_and_a_readme_line():
+    files = {p.relative_to(CORPUS).as_posix() for p in CORPUS.rglob("*") if p.is_file() and p.name != "README.md"}
+    tested = {param.values[0] for param in CASES} | {PASSING}
+    readme = (CORPUS / "README.md").read_text(encoding="utf-8")
+    assert files == tested
+    assert [f for f in sorted(files) if f"`{f}`" not in readme] == []
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_build_with_a_bad_file_writes_nothing(tmp_path):
+    root = project_with(tmp_path, "procurement/agreed_price_without_supplier.csv")
+    before = snapshot(root)
+    result = ita_report("build", "--year", str(YEAR), "--project", str(root))
+    problem = ("data/2561/procurement.csv, row 5, column 'ผู้ได้รับการคัดเลือก': value ''; "
+               "expected the chosen supplier, since an agreed price is given")
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", stderr_listing((problem,)))
+    assert not (root / "output").exists()
+    assert snapshot(root) == before
+
+
+def test_thai_digits_two_digit_be_years_and_excel_date_cells_pass(tmp_path):
+    root = project_with(tmp_path, PASSING)
+    result = validate(root)
+    assert result.returncode == 0, result.stderr
+    assert "error" not in result.stderr
+    assert result.stdout == (
+        "OK data/2561: projects: 35 rows; indicators: 53 rows; responsible_units: 42 rows; "
+        "indicator_results: 53 rows; budget_allocations: 7 rows; disbursements: 4 rows; procurement: 345 rows; "
+        "bids: 385 rows; complaints: 36 rows; relations: 8 rows\n"
+    )
+    project = Project.at(root)
+    frame = load_year(project, load_params(project, YEAR)).frame("disbursements")
+    assert frame[["project_no", "paid_on", "amount"]].astype(object).values.tolist() == [
+        [22, pd.Timestamp("2017-11-29"), 10877.5],  # ๒๙ พ.ย. ๖๐, ๑๐,๘๗๗.๕๐
+        [22, pd.Timestamp("2017-12-14"), 15209.0],  # a date cell and a number cell
+        [9, pd.Timestamp("2018-01-02"), 1545340.0],  # ๒ มกราคม ๒๕๖๑, ๑,๕๔๕,๓๔๐
+        [9, pd.Timestamp("2018-09-30"), 0.0],  # 30/9/2561, '-'
+    ]
+
