@@ -277,9 +277,12 @@ class ItemCoverage:
         return self.item.title
 
 
-def required_fiscal_year(catalogue: Catalogue, item: Item) -> int:
-    """The fiscal year an item's data must cover: the ITA year, or the one before for annual results."""
-    return catalogue.year - 1 if item.period == "previous_fy" else catalogue.year
+def required_fiscal_year(catalogue: Catalogue, item: Item, ita_year: int | None = None) -> int:
+    """The fiscal year an item's data must cover: the ITA year, or the one before for annual results.
+
+    The ITA year is the catalogue's, unless a pack applies the catalogue's items to its own year."""
+    year = catalogue.year if ita_year is None else ita_year
+    return year - 1 if item.period == "previous_fy" else year
 
 
 def coverage(
@@ -292,9 +295,9 @@ def coverage(
 ) -> list[ItemCoverage]:
     """For each item: which required documents the pack holds, each component covered or not.
 
-    `fiscal_year` is the pack's fiscal year; when given, an item whose data must be about another
-    fiscal year (annual results of the previous year, say) is marked `wrong_period`, because the
-    assessors score a document of the wrong period 0.
+    `fiscal_year` is the pack's fiscal year; when given, the catalogue's items are read as that
+    year's ITA, and an item whose data must be about another fiscal year (annual results of the
+    previous year) is marked `wrong_period`: the assessors score a document of the wrong period 0.
     """
     office_urls = dict(office_urls or {})
     _check_office_urls(catalogue, office_urls)
@@ -303,7 +306,7 @@ def coverage(
     result = []
     for item in catalogue.items:
         documents = {doc.report: _document(doc, files, doc.report in built) for doc in item.documents}
-        needed_year = required_fiscal_year(catalogue, item)
+        needed_year = required_fiscal_year(catalogue, item, fiscal_year)
         if item.provided_by_office:
             status: Status = "office"
         elif fiscal_year is not None and fiscal_year != needed_year:

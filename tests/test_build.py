@@ -122,3 +122,18 @@ def test_pdf_is_a4_with_sarabun_embedded_and_the_total_in_words(pack):
     assert fonts == {"Sarabun", "Sarabun-Bold"}
     text = "".join(page.extract_text() for page in reader.pages)
     assert TOTAL_WORDS in text
+
+
+def test_2568_checklist_on_the_example_pack_marks_what_it_covers_complete(built, pack):
+    from ita_report.catalogue import coverage, load_catalogue
+    from ita_report.params import load_params
+
+    params = load_params(built, YEAR)
+    items = coverage(load_catalogue(2568), pack, params.reports, fiscal_year=YEAR)
+    by_status: dict[str, list[str]] = {}
+    for item in items:
+        by_status.setdefault(item.status, []).append(item.code)
+    assert by_status.pop("complete") == ["O6", "O12", "O19"]
+    assert by_status.pop("wrong_period") == ["O7", "O13"]  # annual results of FY 2560: that year's pack
+    assert by_status == {"office": [item.code for item in items if item.code not in
+                                    ("O6", "O7", "O12", "O13", "O19")]}
