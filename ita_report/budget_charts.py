@@ -8,8 +8,7 @@ from matplotlib.figure import Figure
 
 from . import budget as b
 from . import progress as p
-from .charts import BAR_COLOUR, PAGE_WIDTH, bar_chart, new_figure, wrap_thai
-from .progress_charts import plain_axes, style_value_axis
+from .charts import BAR_COLOUR, PAGE_WIDTH, bar_chart, new_figure, plain_axes, style_value_axis, wrap_thai
 from .thai import DigitStyle, apply_digits, be_year, fiscal_months, format_number, month_name
 
 EVEN_COLOUR = "#8a8f98"

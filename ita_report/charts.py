@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from functools import cache
 
 import matplotlib
+import numpy as np
 from matplotlib import font_manager
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -77,11 +79,60 @@ def wrap_thai(label: str, width: int = LABEL_WIDTH) -> str:
 
 
 def _style(axes, digits: DigitStyle) -> None:
-    axes.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
-    axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: format_number(value, digits)))
-    axes.spines[["top", "right"]].set_visible(False)
+    style_value_axis(axes.xaxis, digits, bins=4)
+    plain_axes(axes)
     axes.grid(axis="x", color="#dddddd")
+
+
+def style_value_axis(axis, digits: DigitStyle, bins: int = 5) -> None:
+    """Whole-number ticks with separators in the document's digits."""
+    axis.set_major_locator(MaxNLocator(nbins=bins, integer=True))
+    axis.set_major_formatter(FuncFormatter(lambda value, _: format_number(value, digits)))
+
+
+def plain_axes(axes: Axes) -> None:
+    axes.spines[["top", "right"]].set_visible(False)
     axes.set_axisbelow(True)
+
+
+def stacked_bar_chart(
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float], str]],
+    *,
+    title: str,
+    value_label: str,
+    digits: DigitStyle,
+) -> Figure:
+    """Horizontal stacked bars, first label on top; one (name, values, colour) per part, total at the end."""
+    shown = [wrap_thai(apply_digits(label, digits)) for label in labels]
+    lines = sum(label.count("\n") + 1 for label in shown)
+    figure = new_figure(PAGE_WIDTH, 1.3 + 0.28 * lines)
+    axes = figure.add_subplot()
+    plain_axes(axes)
+    axes.grid(axis="x", color="#dddddd")
+    positions = np.arange(len(labels))
+    left = np.zeros(len(labels))
+    for name, values, colour in series:
+        values = np.asarray(values, dtype=float)
+        bars = axes.barh(positions, values, left=left, color=colour, label=apply_digits(name, digits))
+        axes.bar_label(
+            bars,
+            labels=[format_number(v, digits) if v else "" for v in values],
+            label_type="center",
+            fontsize=8,
+        )
+        left += values
+    for position, total in zip(positions, left):
+        axes.annotate(format_number(total, digits), (total, position), xytext=(4, 0),
+                      textcoords="offset points", va="center")
+    axes.set_yticks(positions, shown)
+    axes.invert_yaxis()
+    style_value_axis(axes.xaxis, digits)
+    axes.set_xlabel(apply_digits(value_label, digits))
+    axes.set_xlim(0, max(float(left.max()) if len(left) else 0.0, 1.0) * 1.12)
+    figure.legend(loc="outside lower center", ncols=len(series), frameon=False)
+    figure.suptitle(apply_digits(title, digits), fontweight="bold")
+    return figure
 
 
 def png_bytes(figure: Figure) -> bytes:

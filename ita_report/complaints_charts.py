@@ -6,7 +6,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from . import complaints as c
-from .progress_charts import stacked_bar_chart
+from .charts import stacked_bar_chart
 from .thai import DigitStyle
 
 FINISHED_COLOUR = "#2e7d4f"

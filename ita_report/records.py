@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from .columns import Column, Context, Dataset, parse_dataset
+from .columns import THAI_TO_ARABIC, Column, Context, Dataset, parse_dataset
 from .errors import DataError, Problem
 from .paths import Project
 from .readers import dataset_file, read_cells
@@ -92,7 +92,7 @@ def duplicate_problems(frame: pd.DataFrame, dataset: Dataset, shown: str) -> lis
     if dataset.key is None or dataset.key not in frame:
         return []
     keys = frame[dataset.key].dropna()
-    compared = keys.astype(str).str.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")).str.strip()
+    compared = keys.astype(str).str.translate(THAI_TO_ARABIC).str.strip()
     repeated = compared[compared.duplicated(keep=False)]
     first_row: dict[str, int] = {}
     problems = []
