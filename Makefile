@@ -20,10 +20,13 @@ pack: $(VENV)/.installed-dev
 	$(BIN)/ita-report build --year $(YEAR)
 
 test: $(VENV)/.installed-dev
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
 
+# JupyterLab refuses to start as root unless told to; a notebook finds the project (the folder
+# above it holding params/) by itself.
 lab: $(VENV)/.installed-lab
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab --notebook-dir=ita_report/reports $(if $(filter 0,$(shell id -u)),--allow-root)
 
 clean:
 	rm -rf $(VENV) output

@@ -42,8 +42,8 @@ def scratch_project() -> Path:
 
 def reports_of(year: int) -> list[str]:
     sys.path.insert(0, str(REPO))
-    from ita_report.params import load_params
-    from ita_report.paths import Project
+    from ita_report.config.params import load_params
+    from ita_report.core.paths import Project
 
     return load_params(Project.at(REPO), year).reports
 

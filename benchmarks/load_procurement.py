@@ -2,7 +2,7 @@
 
 Writes --rows valid procurement records (Thai text, amounts with thousands separators, ISO and
 Thai dates; no bids) into a scratch project that has the FY 2561 params and plan, then runs
-`ita_report.loading.load_year` on it --runs times, each in a fresh Python process so that no
+`ita_report.records.year.load_year` on it --runs times, each in a fresh Python process so that no
 run inherits another's memory. Generating the file is not measured. Prints the medians
 against the targets: under 30 s and under 3 GiB peak.
 
@@ -144,9 +144,9 @@ def scratch_project(rows: int) -> Path:
 # Runs in a fresh interpreter; imports are done before the clock starts, as `ita-report validate` does them too.
 CHILD = """
 import json, resource, sys, time
-from ita_report.loading import load_year
-from ita_report.params import load_params
-from ita_report.paths import Project
+from ita_report.records.year import load_year
+from ita_report.config.params import load_params
+from ita_report.core.paths import Project
 project = Project.at(sys.argv[1])
 params = load_params(project, int(sys.argv[2]))
 started = time.perf_counter()

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from .errors import DataError, ItaReportError
-from .paths import Project
+from ita_report.core.errors import DataError, ItaReportError
+from ita_report.core.paths import Project
 
 PROJECT_OPTION = click.option(
     "--project",
@@ -34,7 +34,7 @@ def cli() -> None:
 @PROJECT_OPTION
 def build(years: tuple[int, ...], all_years: bool, jobs: int | None, force: bool, project_dir: Path) -> None:
     """Check the inputs, run the year's report notebooks and write output/<year>/."""
-    from .build import build_year, default_jobs
+    from ita_report.pack.build import build_year, default_jobs
 
     project = Project.at(project_dir)
     if all_years:
@@ -47,11 +47,23 @@ def build(years: tuple[int, ...], all_years: bool, jobs: int | None, force: bool
         click.echo(f"{'built' if built.rebuilt else 'up to date'} {project.relative(built.pack)}")
 
 
+@cli.command("reports")
+def reports_command() -> None:
+    """List the reports params `reports:` can name: each one's title, params sections, datasets and tables."""
+    from ita_report.config.registry import FAMILIES
+
+    for family in FAMILIES.values():
+        click.echo(f"{family.name}: {family.title}")
+        click.echo(f"  params sections: {', '.join(family.sections)}")
+        click.echo(f"  datasets: {', '.join(family.datasets)}")
+        click.echo(f"  tables: {', '.join(family.tables)}")
+
+
 @cli.command()
 @click.argument("pack", type=click.Path(file_okay=False, exists=True, path_type=Path))
 def verify(pack: Path) -> None:
     """Re-hash a pack and report every file that differs from its manifest.json."""
-    from .manifest import verify_pack
+    from ita_report.pack.manifest import verify_pack
 
     differences = verify_pack(pack)
     for line in differences:
@@ -66,15 +78,15 @@ def verify(pack: Path) -> None:
 @PROJECT_OPTION
 def validate(year: int, project_dir: Path) -> None:
     """Check the year's params and every data file; list every problem, or say OK."""
-    from .loading import load_year
-    from .params import load_params
+    from ita_report.records.year import load_year
+    from ita_report.config.params import load_params
 
     project = Project.at(project_dir)
     data = load_year(project, load_params(project, year))
     counts = [f"{name}: {len(frame)} rows" for name, frame in data.frames.items()]
     click.echo(f"OK {project.relative(project.data_dir(year))}: " + "; ".join(counts or ["no data files"]))
     if data.examples:
-        from .reports import EXAMPLE_BANNER
+        from ita_report.config.registry import EXAMPLE_BANNER
 
         click.echo(f"note: {', '.join(sorted(data.examples))} hold invented example records ({EXAMPLE_BANNER})", err=True)
 
@@ -84,7 +96,7 @@ def validate(year: int, project_dir: Path) -> None:
 @PROJECT_OPTION
 def new_year_command(year: int, project_dir: Path) -> None:
     """Start a year: params/<year>.yaml and Excel templates; overwrites nothing."""
-    from .excel import new_year
+    from ita_report.records.new_year import new_year
 
     project = Project.at(project_dir)
     for path in new_year(project, year):
@@ -98,7 +110,7 @@ def new_year_command(year: int, project_dir: Path) -> None:
 @PROJECT_OPTION
 def import_egp_command(file: Path, year: int, agency: str, project_dir: Path) -> None:
     """Add the office's rows of an e-GP contract CSV to data/<year>/procurement.csv."""
-    from .egp import import_egp
+    from ita_report.interchange.egp import import_egp
 
     _report_import(import_egp(Project.at(project_dir), year, file, agency))
 
@@ -109,7 +121,7 @@ def import_egp_command(file: Path, year: int, agency: str, project_dir: Path) ->
 @PROJECT_OPTION
 def import_ocds_command(file: Path, year: int, project_dir: Path) -> None:
     """Add the records of an OCDS release/record package or JSON Lines to data/<year>/."""
-    from .ocds_import import import_ocds
+    from ita_report.interchange.ocds_import import import_ocds
 
     _report_import(import_ocds(Project.at(project_dir), year, file))
 
@@ -121,7 +133,7 @@ def import_ocds_command(file: Path, year: int, project_dir: Path) -> None:
 @PROJECT_OPTION
 def export_ocds_command(year: int, target: Path, project_dir: Path) -> None:
     """Write the year's procurement as OCDS compiled releases, one per line."""
-    from .ocds import export_ocds
+    from ita_report.interchange.ocds_export import export_ocds
 
     count = export_ocds(Project.at(project_dir), year, target)
     click.echo(f"wrote {count} compiled release(s) to {target}")
@@ -129,7 +141,7 @@ def export_ocds_command(year: int, target: Path, project_dir: Path) -> None:
 
 def _report_import(result) -> None:
     """The summary of an import; rejected rows go to stderr and make the exit non-zero."""
-    from .egp import RowsRejected
+    from ita_report.interchange.egp import RowsRejected
 
     bids = f" with {result.bids_added} bid(s)" if result.bids_added else ""
     click.echo(

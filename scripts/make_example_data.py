@@ -22,23 +22,33 @@ from pathlib import Path
 
 import pandas as pd
 
-from ita_report import datasets as d
-from ita_report.columns import Dataset
-from ita_report.params import load_params
-from ita_report.paths import REPO_DIR, Project
-from ita_report.plan import load_plan
-from ita_report.thai import fiscal_months, to_thai_digits
-from ita_report.writers import to_cells, write_csv
+from ita_report.config.params import load_params
+from ita_report.core.files import replacing
+from ita_report.core.paths import Project
+from ita_report.core.thai import fiscal_months, to_thai_digits
+from ita_report.records import datasets as d
+from ita_report.records.columns import Dataset
+from ita_report.records.plan import load_plan
+from ita_report.records.vocabulary import (
+    COMPLAINT_STATUSES,
+    INDICATOR_STATUSES,
+    INVESTMENT,
+    OPERATING,
+    PROCUREMENT_STATUSES,
+    SPECIFIC,
+    STATE_BUDGET,
+)
+from ita_report.records.writing import to_cells, write_cells, write_csv
 
+REPO_DIR = Path(__file__).resolve().parents[1]
 NOTE = "ข้อมูลตัวอย่าง – ไม่ใช่ข้อมูลจริง"
 YEARS = (2560, 2561)
 PLAN_YEAR = 2561  # the only year with a plan; its indicator results follow data/2561/indicators.csv
-OPERATING, INVESTMENT = "งบดำเนินงาน", "งบลงทุน"
-DIRECT = "เฉพาะเจาะจง"
-STATE_BUDGET, OTHER_FUNDS = "งบประมาณแผ่นดิน", "เงินนอกงบประมาณ"
-OPEN, SIGNED, DELIVERED, CANCELLED = d.PROCUREMENT_STATUSES
-IN_PROGRESS_CASE, FINISHED_CASE = d.COMPLAINT_STATUSES
-NOT_STARTED, WORKING, DONE = d.INDICATOR_STATUSES
+DIRECT = SPECIFIC
+OTHER_FUNDS = "เงินนอกงบประมาณ"
+OPEN, SIGNED, DELIVERED, CANCELLED = PROCUREMENT_STATUSES
+IN_PROGRESS_CASE, FINISHED_CASE = COMPLAINT_STATUSES
+NOT_STARTED, WORKING, DONE = INDICATOR_STATUSES
 
 DIRECT_REASONS = {"ซื้อ": "เป็นผู้มีอาชีพขายโดยตรง", "จ้าง": "เป็นผู้มีอาชีพรับจ้างโดยตรง",
                   "เช่า": "เป็นผู้มีอาชีพให้เช่าโดยตรง"}
@@ -709,9 +719,8 @@ def write_complaints(frame: pd.DataFrame, path: Path) -> None:
     cells = to_cells(frame, d.COMPLAINTS)
     for column in d.COMPLAINT_IDENTITY:
         cells[column.header] = frame[column.name].astype(str)
-    partial = path.with_name(f".{path.name}.partial")
-    cells.to_csv(partial, index=False, encoding="utf-8-sig", lineterminator="\n")
-    partial.replace(path)
+    with replacing(path) as partial:
+        write_cells(cells, partial)
 
 
 # Indicator targets by the words of the indicator, first match wins: (words, target, unit).
@@ -859,7 +868,7 @@ def write_year(root: Path, year: int, suppliers: dict[str, Supplier]) -> list[Pa
     procurement, bids = make_procurement(year, suppliers)
     budget, disbursements = make_budget(year)
     tables: dict[Dataset, pd.DataFrame] = {
-        d.BUDGET: budget, d.DISBURSEMENTS: disbursements, d.PROCUREMENT: procurement, d.BIDS: bids,
+        d.BUDGET_ALLOCATIONS: budget, d.DISBURSEMENTS: disbursements, d.PROCUREMENT: procurement, d.BIDS: bids,
         d.RELATIONS: make_relations(year, suppliers),
     }
     if year == PLAN_YEAR:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ita_report.build import build_year
-from ita_report.paths import Project, REPO_DIR
+from ita_report.pack.build import build_year
+from ita_report.core.paths import Project
+from tests import REPO_DIR
 
 YEAR = 2561
 
@@ -27,7 +28,7 @@ def project(tmp_path: Path) -> Project:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """A project whose FY 2561 pack has been built once, read by many tests."""
+    """A project whose FY 2561 pack has been built once, read by many tests (never written to)."""
     project = copy_project(tmp_path_factory.mktemp("built"))
-    build_year(project, YEAR, log=lambda line: None)
+    build_year(project, YEAR, log=lambda line: None, jobs=2)
     return project

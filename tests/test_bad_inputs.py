@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from ita_report.loading import load_year
-from ita_report.params import load_params
-from ita_report.paths import REPO_DIR, Project
+from ita_report.records.year import load_year
+from ita_report.config.params import load_params
+from ita_report.core.paths import Project
+from tests import REPO_DIR
+from tests.test_cli import run_in_process
 
 YEAR = 2561
 CORPUS = Path(__file__).parent / "bad_inputs"
-ITA_REPORT = Path(sys.executable).with_name("ita-report")
 PASSING = "disbursements/thai_digits_pass.xlsx"  # the one file of the corpus that must pass
 
 MONEY = "an amount in baht (a number; '-' means 0)"
@@ -49,7 +49,8 @@ def project_with(root: Path, case: str, beside: bool = False, keep_bids: bool = 
 
 
 def ita_report(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(ITA_REPORT), *args], capture_output=True, encoding="utf-8")
+    """The command run in this process (a new one per case would cost a second of imports each)."""
+    return run_in_process(*args)
 
 
 def validate(root: Path) -> subprocess.CompletedProcess:

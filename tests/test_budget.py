@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 import yaml
 
-from ita_report import budget as bg
+from ita_report.reports.budget import summaries as bg
 from tests.conftest import YEAR
-from tests.test_progress import ALLOCATIONS, PAYMENTS, build_pack, day, rows, share, tiny_plan
+from tests.test_progress import ALLOCATIONS, PAYMENTS, day, rows, share, tiny_plan
 
 SIX_MONTHS_END = "2018-03-31"
 MONTHS = ["ตุลาคม 2560", "พฤศจิกายน 2560", "ธันวาคม 2560", "มกราคม 2561", "กุมภาพันธ์ 2561", "มีนาคม 2561",
@@ -66,8 +66,9 @@ def test_the_even_line_is_rounded_to_satang():
 
 
 @pytest.fixture(scope="module")
-def pack(tmp_path_factory) -> Path:
-    return build_pack(tmp_path_factory.mktemp("budget"), ["budget"])
+def pack(built) -> Path:
+    """The suite's one build of the full FY 2561 example pack, read only."""
+    return built.output_dir(YEAR)
 
 
 @pytest.fixture(scope="module")
@@ -155,7 +156,7 @@ def test_fund_sources_add_up_to_the_allocation(pack, recount):
 
 
 def test_pack_holds_html_pdf_and_thai_charts(pack):
-    assert sorted(p.name for p in (pack / "charts").iterdir()) == [
+    assert sorted(p.name for p in (pack / "charts").glob("budget_*")) == [
         "budget_by_month.png", "budget_by_project.png", "budget_cumulative.png"]
     html = (pack / "budget.html").read_text(encoding="utf-8")
     assert "การเบิกจ่ายรายเดือน" in html and "ร้อยละ" in html

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from ita_report.cli import cli
+from ita_report.cli import cli, main
 
 YEAR = 2561
 
@@ -17,6 +19,22 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "ita_report", *args], capture_output=True, text=True, cwd=cwd
     )
+
+
+def run_in_process(*args: str) -> subprocess.CompletedProcess:
+    """`ita-report ARGS` through the same entry point, in this process: exit code, stdout and stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    argv = sys.argv
+    sys.argv = ["ita-report", *args]
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            main()
+        code = 0
+    except SystemExit as exited:
+        code = exited.code if isinstance(exited.code, int) else 1
+    finally:
+        sys.argv = argv
+    return subprocess.CompletedProcess(["ita-report", *args], code, out.getvalue(), err.getvalue())
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -42,9 +60,24 @@ def test_every_command_has_help(command):
     assert " ".join(summary.split()) in " ".join(result.stdout.split())
 
 
-@pytest.mark.parametrize("command", sorted(set(cli.commands) - {"verify"}))
+@pytest.mark.parametrize("command", sorted(set(cli.commands) - {"verify", "reports"}))
 def test_every_command_on_a_project_takes_project(command):
     assert "--project" in run(command, "--help").stdout
+
+
+def test_reports_lists_every_family_of_the_registry_with_what_it_reads_and_writes():
+    result = run("reports")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[:4] == [
+        "plan: มาตรการส่งเสริมคุณธรรมและความโปร่งใส",
+        "  params sections: announcement, signatory",
+        "  datasets: projects, indicators, responsible_units",
+        "  tables: plan_overview, plan_by_area, plan_by_policy, plan_by_unit, plan_funded_projects, plan_projects",
+    ]
+    assert [line.split(":")[0] for line in lines[::4]] == [
+        "plan", "procurement_monthly", "procurement", "progress", "budget", "complaints",
+    ]
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from ita_report import complaints as cp
+from ita_report.reports.complaints import document as cd
+from ita_report.reports.complaints import summaries as cp
 from tests.conftest import YEAR
 from tests.test_progress import build_pack, day, rows, share
 
@@ -95,13 +96,13 @@ def test_months_and_quarters_of_the_period():
 
 def test_an_empty_period_says_there_were_no_complaints():
     empty = stats("q4")
-    assert "ในช่วงไตรมาสที่ ๔ ปีงบประมาณ พ.ศ. ๒๕๖๑" in str(cp.complaint_statement(empty, "thai"))
-    assert str(cp.complaint_statement(empty, "thai")).endswith("ไม่มีเรื่องร้องเรียน</p>")
+    assert "ในช่วงไตรมาสที่ ๔ ปีงบประมาณ พ.ศ. ๒๕๖๑" in str(cd.complaint_statement(empty, "thai"))
+    assert str(cd.complaint_statement(empty, "thai")).endswith("ไม่มีเรื่องร้องเรียน</p>")
     assert totals("q4") == [0, 0, 0]
     assert cp.complaints_by_unit(empty).values.tolist() == [["ไม่มีเรื่องร้องเรียน", 0, 0, 0]]
     assert cp.complaint_handling(empty)["ค่า"].tolist() == [0, "-", "-", 0, "-", 0, "-"]
     nothing = stats("fiscal_year", None)  # a year without a complaints file
-    assert "ไม่มีเรื่องร้องเรียน" in str(cp.complaint_statement(nothing, "arabic"))
+    assert "ไม่มีเรื่องร้องเรียน" in str(cd.complaint_statement(nothing, "arabic"))
     assert cp.complaints_by_month(nothing)["จำนวนเรื่อง"].tolist() == [0] * 12
     assert cp.complaints_by_quarter(empty).values.tolist() == [[4, 0, 0, 0]]
 
@@ -109,7 +110,7 @@ def test_an_empty_period_says_there_were_no_complaints():
 def test_without_a_previous_year_the_comparison_shows_this_year_and_says_why():
     table = cp.complaint_comparison(stats("first_half"), None)
     assert list(table.columns) == ["รายการ", "ปีงบประมาณ พ.ศ. 2561 (เรื่อง)"]
-    assert cp.complaint_comparison_note(stats("first_half"), None) == (
+    assert cd.complaint_comparison_note(stats("first_half"), None) == (
         "ไม่มีข้อมูลเรื่องร้องเรียนของปีงบประมาณ พ.ศ. 2560 จึงแสดงเฉพาะปีนี้")
 
 

@@ -12,10 +12,11 @@ from types import ModuleType
 import pandas as pd
 import pytest
 
-from ita_report import datasets as d
-from ita_report.loading import YearData, load_year
-from ita_report.params import load_params
-from ita_report.paths import REPO_DIR, Project
+from ita_report.records import datasets as d
+from ita_report.records.year import YearData, load_year
+from ita_report.config.params import load_params
+from ita_report.core.paths import Project
+from tests import REPO_DIR
 
 SCRIPT = REPO_DIR / "scripts" / "make_example_data.py"
 FILES = {

@@ -12,12 +12,13 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from ita_report import datasets as d
-from ita_report.excel import DATE_FORMAT, MONEY_FORMAT, template_workbook, write_workbook
-from ita_report.loading import load_year
-from ita_report.params import load_params
-from ita_report.paths import REPO_DIR, Project
-from ita_report.writers import to_cells, write_csv
+from ita_report.records import datasets as d
+from ita_report.records.workbook import DATE_FORMAT, MONEY_FORMAT, template_workbook, write_workbook
+from ita_report.records.year import load_year
+from ita_report.config.params import load_params
+from ita_report.core.paths import Project
+from tests import REPO_DIR
+from ita_report.records.writing import to_cells, write_csv
 
 YEAR = 2561
 PLAN_FILES = ("plan.yaml", "projects.csv", "indicators.csv", "responsible_units.csv")
@@ -229,7 +230,7 @@ def test_template_has_the_thai_headers_in_order_and_a_guide(tmp_path, name):
 
 def test_guide_explains_every_column(tmp_path):
     target = tmp_path / "t.xlsx"
-    template_workbook(d.BUDGET, LISTS, target)
+    template_workbook(d.BUDGET_ALLOCATIONS, LISTS, target)
     assert [[c.value for c in row] for row in load_workbook(target)["คำอธิบาย"].iter_rows()] == [
         ["หัวคอลัมน์", "ชื่อในระบบ", "ชนิดข้อมูล", "ต้องกรอก", "ค่าที่ใช้ได้", "คำอธิบาย"],
         ["โครงการที่", "project_no", "จำนวนเต็ม", "ต้องกรอก", None, "เลขที่โครงการ/กิจกรรมตามแผน (projects.csv)"],

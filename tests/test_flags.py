@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ita_report import flags as f
-from ita_report.procurement_parties import party_key
-from ita_report.datasets import BIDS, PROCUREMENT, RELATIONS
-from ita_report.params import Flags
+from ita_report.reports.procurement import checks
+from ita_report.reports.procurement import flags as f
+from ita_report.reports.procurement.parties import party_key
+from ita_report.records.datasets import BIDS, PROCUREMENT, RELATIONS
+from ita_report.config.params import Flags
 
 LIMITS = Flags(
     direct_limit=500_000,
@@ -95,7 +96,7 @@ def test_year_end_fires_on_direct_purchases_from_1_to_30_september_only():
         {"contract_date": "2018-09-30", "agreed_price": 100_000.0},  # the last day
         {"contract_date": "2018-09-30", "agreed_price": 900_000.0, "method": "e-bidding"},
     )
-    result = f.year_end_direct(frame, LIMITS)
+    result = checks.year_end_direct(frame, LIMITS)
     assert result["egp_id"].tolist() == ["61010000002", "61010000003"]
     assert result["flag_reason"].iloc[0] == (
         "จัดซื้อจัดจ้างวิธีเฉพาะเจาะจงในช่วง 30 วันสุดท้ายของปีงบประมาณ 2561 รวม 200,000.00 บาท "
@@ -110,7 +111,7 @@ def test_year_end_fires_only_above_the_share(late, fires):
         {"contract_date": "2018-01-10", "agreed_price": 100_000.0},
         {"contract_date": "2018-09-15", "agreed_price": late},
     )
-    assert fired(f.year_end_direct, frame) == (["61010000001"] if fires else [])
+    assert fired(checks.year_end_direct, frame) == (["61010000001"] if fires else [])
 
 
 def test_year_end_leaves_out_cancelled_and_unsigned_records():
@@ -119,7 +120,7 @@ def test_year_end_leaves_out_cancelled_and_unsigned_records():
         {"contract_date": "2018-09-15", "agreed_price": 900_000.0, "status": "ยกเลิก"},
         {"contract_date": None, "agreed_price": None, "supplier": None, "status": "อยู่ระหว่างดำเนินการ"},
     )
-    assert fired(f.year_end_direct, frame) == []
+    assert fired(checks.year_end_direct, frame) == []
 
 
 # --- splitting ------------------------------------------------------------------------------------
@@ -132,7 +133,7 @@ def test_splitting_fires_when_like_purchases_together_exceed_the_limit(second, f
         {"contract_date": "2018-03-01", "agreed_price": 250_000.0},
         {"contract_date": "2018-03-10", "agreed_price": second},
     )
-    assert fired(f.contract_splitting, frame) == (["61010000000", "61010000001"] if fires else [])
+    assert fired(checks.contract_splitting, frame) == (["61010000000", "61010000001"] if fires else [])
 
 
 @pytest.mark.parametrize(("second_day", "fires"), [("2018-03-31", True), ("2018-04-01", False)])
@@ -142,7 +143,7 @@ def test_splitting_window_counts_days_between_contracts(second_day, fires):
         {"contract_date": "2018-03-01", "agreed_price": 300_000.0},
         {"contract_date": second_day, "agreed_price": 300_000.0},
     )
-    assert bool(fired(f.contract_splitting, frame)) is fires
+    assert bool(fired(checks.contract_splitting, frame)) is fires
 
 
 @pytest.mark.parametrize(
@@ -160,7 +161,7 @@ def test_splitting_needs_like_direct_purchases_from_one_supplier(other):
         {"contract_date": "2018-03-01", "agreed_price": 300_000.0},
         {"contract_date": "2018-03-05", "agreed_price": 300_000.0, **other},
     )
-    assert fired(f.contract_splitting, frame) == []
+    assert fired(checks.contract_splitting, frame) == []
 
 
 def test_splitting_knows_one_supplier_by_tax_id_or_by_company_form():
@@ -171,7 +172,7 @@ def test_splitting_knows_one_supplier_by_tax_id_or_by_company_form():
          "supplier_tax_id": "0105551234567"},
         {"contract_date": "2018-03-09", "agreed_price": 200_000.0, "supplier": "หจก. สมชายการค้า"},
     )
-    result = f.contract_splitting(frame, LIMITS)
+    result = checks.contract_splitting(frame, LIMITS)
     assert result["egp_id"].tolist() == ["61010000000", "61010000001", "61010000002"]
     assert result["flag_reason"].iloc[0] == (
         "ซื้อหรือจ้างค่าวัสดุจาก บริษัท สมชายการค้า จำกัด วิธีเฉพาะเจาะจง 3 รายการ ระหว่าง 1 มี.ค. 2561 "
@@ -186,7 +187,7 @@ def test_splitting_leaves_out_a_purchase_outside_every_window_that_fires():
         {"contract_date": "2018-03-01", "agreed_price": 300_000.0},
         {"contract_date": "2018-03-20", "agreed_price": 300_000.0},
     )
-    assert fired(f.contract_splitting, frame) == ["61010000001", "61010000002"]
+    assert fired(checks.contract_splitting, frame) == ["61010000001", "61010000002"]
 
 
 # --- bidders --------------------------------------------------------------------------------------
@@ -207,7 +208,7 @@ def test_splitting_leaves_out_a_purchase_outside_every_window_that_fires():
 def test_too_few_bidders_where_the_method_needs_competition(method, count, fires):
     frame = records({"method": method})
     offers = bids(*[("61010000000", f"บริษัท ผู้เสนอ {n} จำกัด", None, 90_000.0 + n) for n in range(count)])
-    assert bool(fired(f.too_few_bidders, frame, bids=offers)) is fires
+    assert bool(fired(checks.too_few_bidders, frame, bids=offers)) is fires
 
 
 def test_too_few_bidders_counts_a_bidder_once_and_a_record_without_bids_as_none():
@@ -219,13 +220,13 @@ def test_too_few_bidders_counts_a_bidder_once_and_a_record_without_bids_as_none(
         ("61010000000", "บริษัท ข จำกัด", None, 96_000.0),
         ("61010000000", "บริษัท ค จำกัด", None, 97_000.0),
     )
-    result = f.too_few_bidders(frame, LIMITS, bids=offers)
+    result = checks.too_few_bidders(frame, LIMITS, bids=offers)
     assert result["flag_reason"].tolist() == ["วิธีประกาศเชิญชวนทั่วไป (e-bidding) มีผู้เสนอราคา 0 ราย น้อยกว่า 3 ราย"]
     assert result["egp_id"].tolist() == ["61010000001"]
 
 
 def test_too_few_bidders_says_nothing_without_a_bids_file():
-    assert fired(f.too_few_bidders, records({"method": "e-bidding"}), bids=None) == []
+    assert fired(checks.too_few_bidders, records({"method": "e-bidding"}), bids=None) == []
 
 
 # --- prices ---------------------------------------------------------------------------------------
@@ -240,18 +241,18 @@ def test_too_few_bidders_says_nothing_without_a_bids_file():
     ],
 )
 def test_agreed_price_at_or_above_reference(agreed, reason):
-    result = f.agreed_at_or_above_reference(records({"agreed_price": agreed, "reference_price": 100_000.0}), LIMITS)
+    result = checks.agreed_at_or_above_reference(records({"agreed_price": agreed, "reference_price": 100_000.0}), LIMITS)
     assert result["flag_reason"].tolist() == ([reason] if reason else [])
 
 
 def test_agreed_price_is_not_compared_with_a_reference_price_of_zero():
-    assert fired(f.agreed_at_or_above_reference, records({"reference_price": 0.0})) == []
+    assert fired(checks.agreed_at_or_above_reference, records({"reference_price": 0.0})) == []
 
 
 @pytest.mark.parametrize(("reference", "fires"), [(500_000.0, False), (500_000.01, True)])
 def test_reference_price_above_the_budget(reference, fires):
     frame = records({"budget": 500_000.0, "reference_price": reference, "agreed_price": 400_000.0})
-    assert bool(fired(f.reference_above_budget, frame)) is fires
+    assert bool(fired(checks.reference_above_budget, frame)) is fires
 
 
 def test_identical_bid_prices_from_different_bidders():
@@ -265,7 +266,7 @@ def test_identical_bid_prices_from_different_bidders():
         ("61010000001", "หจก. ก", "0105551234567", 95_000.0),
         ("61010000001", "บริษัท ข จำกัด", None, 95_000.01),
     )
-    result = f.identical_bids(frame, LIMITS, bids=offers)
+    result = checks.identical_bids(frame, LIMITS, bids=offers)
     assert result["egp_id"].tolist() == ["61010000000"]
     assert result["flag_reason"].tolist() == [
         "ผู้เสนอราคา บริษัท ก จำกัด และ บริษัท ข จำกัด เสนอราคาเท่ากัน 95,000.00 บาท"
@@ -280,7 +281,7 @@ def test_low_winning_bid_below_the_ratio_of_the_next(winner, fires):
         ("61010000000", "บริษัท ข จำกัด", None, 100_000.0),
         ("61010000000", "บริษัท ค จำกัด", None, 120_000.0),
     )
-    assert bool(fired(f.low_winning_bid, frame, bids=offers)) is fires
+    assert bool(fired(checks.low_winning_bid, frame, bids=offers)) is fires
 
 
 # --- suppliers ------------------------------------------------------------------------------------
@@ -295,7 +296,7 @@ def test_supplier_share_above_the_threshold(amount, fires):
         *[{"supplier": f"ร้าน {name}", "agreed_price": 17_500.0} for name in "ขคง"],
         {"supplier": "ร้าน จ", "agreed_price": 17_500.0 - (amount - 30_000.0)},
     )
-    result = f.supplier_concentration(frame, LIMITS)
+    result = checks.supplier_concentration(frame, LIMITS)
     assert result["egp_id"].tolist() == (["61010000000", "61010000001"] if fires else [])
     if fires:
         assert result["flag_reason"].iloc[0] == (
@@ -310,7 +311,7 @@ def test_supplier_matching_a_relation_by_tax_id_under_another_name():
          "officers": "นางสาวมาลี  ศรีสุข; นายสมชาย ใจดี"},
     )
     declared = relations(("น.ส.มาลี ศรีสุข", "กรรมการตรวจรับพัสดุ", "นายประเสริฐ ศรีสุข", "0715559000123", None, "คู่สมรส"))
-    result = f.related_supplier(frame, LIMITS, relations=declared)
+    result = checks.related_supplier(frame, LIMITS, relations=declared)
     assert result["flag_reason"].tolist() == [
         "ผู้ได้รับการคัดเลือกตรงกับเลขประจำตัวผู้เสียภาษีของ นายประเสริฐ ศรีสุข ซึ่ง นางสาวมาลี  ศรีสุข "
         "(กรรมการตรวจรับพัสดุ) ผู้ดำเนินการจัดซื้อจัดจ้างรายการนี้แจ้งไว้ว่าเป็นผู้เกี่ยวข้อง"
@@ -329,14 +330,14 @@ def test_supplier_matching_a_relation_by_tax_id_under_another_name():
 def test_supplier_matching_a_relation_by_name(supplier, officers, fires):
     frame = records({"supplier": supplier, "officers": officers})
     declared = relations(("นายสมชาย ใจดี", "เจ้าหน้าที่พัสดุ", "ห้างหุ้นส่วนจำกัด รุ่งเรืองการพิมพ์", None, None, "บุตร"))
-    assert bool(fired(f.related_supplier, frame, relations=declared)) is fires
+    assert bool(fired(checks.related_supplier, frame, relations=declared)) is fires
 
 
 def test_supplier_matching_a_relation_by_address_when_the_records_carry_one():
     frame = records({"supplier": "ร้านใหม่", "officers": "นายสมชาย ใจดี"})
-    frame[f.SUPPLIER_ADDRESS] = ["99/1 หมู่ 2  ต.ท่าม่วง"]
+    frame[checks.SUPPLIER_ADDRESS] = ["99/1 หมู่ 2  ต.ท่าม่วง"]
     declared = relations(("นายสมชาย ใจดี", "เจ้าหน้าที่พัสดุ", "นางสมใจ ใจดี", None, "99/1 หมู่ ๒ ต.ท่าม่วง", "มารดา"))
-    assert "ตรงกับที่อยู่ของ" in f.related_supplier(frame, LIMITS, relations=declared)["flag_reason"].iloc[0]
+    assert "ตรงกับที่อยู่ของ" in checks.related_supplier(frame, LIMITS, relations=declared)["flag_reason"].iloc[0]
 
 
 def test_a_cancelled_procurement_is_not_flagged():
@@ -380,11 +381,12 @@ def test_flags_and_monthly_tables_run_the_same_on_records_imported_from_e_gp(tmp
     import shutil
     from pathlib import Path
 
-    from ita_report.egp import import_egp
-    from ita_report.loading import load_year
-    from ita_report.params import load_params
-    from ita_report.paths import REPO_DIR, Project
-    from ita_report.procurement import monthly_summaries
+    from ita_report.interchange.egp import import_egp
+    from ita_report.records.year import load_year
+    from ita_report.config.params import load_params
+    from ita_report.core.paths import Project
+    from tests import REPO_DIR
+    from ita_report.reports.procurement_monthly.summaries import monthly_summaries
 
     shutil.copytree(REPO_DIR / "params", tmp_path / "params")
     project = Project.at(tmp_path)

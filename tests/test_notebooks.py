@@ -8,9 +8,17 @@ import nbformat
 import papermill
 import pytest
 
-from ita_report.paths import NOTEBOOKS_DIR, REPO_DIR
+from ita_report.config.registry import FAMILIES
+from ita_report.core.paths import REPORTS_DIR
+from tests import REPO_DIR
 
-NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+NOTEBOOKS = [family.notebook for family in FAMILIES.values()]
+
+
+def test_every_report_folder_is_a_registered_family_with_its_notebook():
+    folders = sorted(p.parent for p in REPORTS_DIR.glob("*/__init__.py"))
+    assert [f.name for f in folders] == sorted(FAMILIES)
+    assert [sorted(p.name for p in f.glob("*.ipynb")) for f in folders] == [[f"{f.name}.ipynb"] for f in folders]
 
 
 def code_cells(path):
@@ -41,7 +49,7 @@ def test_notebook_holds_no_logic_of_its_own(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_runs_top_to_bottom_in_jupyterlab_and_writes_nothing(path, tmp_path):
     before = sorted(p for p in (REPO_DIR / "output").rglob("*")) if (REPO_DIR / "output").exists() else []
-    papermill.execute_notebook(path, tmp_path / path.name, cwd=str(NOTEBOOKS_DIR), progress_bar=False,
+    papermill.execute_notebook(path, tmp_path / path.name, cwd=str(path.parent), progress_bar=False,
                                kernel_name="python3", extra_arguments=["--IPKernelApp.log_level=ERROR"])
     after = sorted(p for p in (REPO_DIR / "output").rglob("*")) if (REPO_DIR / "output").exists() else []
     assert after == before

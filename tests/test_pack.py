@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
+from pathlib import Path
 
 import nbformat
 import pytest
 
-from ita_report import cli, reports
-from ita_report.build import build_year
-from ita_report.errors import BuildError
-from ita_report.manifest import verify_pack
+from ita_report import cli
+from ita_report.config.registry import FAMILIES
+from ita_report.pack.build import build_year
+from ita_report.core.errors import BuildError
+from ita_report.pack.manifest import verify_pack
 from tests.conftest import YEAR, copy_project
 from tests.test_cli import snapshot
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
 
 
 def plan_only(project):
@@ -26,8 +32,15 @@ def plan_only(project):
     return project
 
 
+def plan_runs(name: str, monkeypatch) -> None:
+    """From now on the plan report runs the small fixture notebook tests/fixtures/notebooks/<name>.ipynb."""
+    monkeypatch.setitem(FAMILIES, "plan", replace(FAMILIES["plan"], notebook_file=FIXTURES / f"{name}.ipynb"))
+
+
 @pytest.fixture
-def project(project):
+def project(project, monkeypatch):
+    """A plan-only project whose plan is a small notebook: the pack's machinery, not a report, is tested."""
+    plan_runs("writes", monkeypatch)
     return plan_only(project)
 
 
@@ -52,6 +65,7 @@ def test_manifest_lists_every_output_and_input_with_its_hash(built):
 def test_an_unchanged_project_is_not_rebuilt_and_a_changed_one_is(project):
     assert build_year(project, YEAR, log=lambda line: None).rebuilt
     assert not build_year(project, YEAR, log=lambda line: None).rebuilt
+    assert build_year(project, YEAR, log=lambda line: None, force=True).rebuilt
     projects = project.data_dir(YEAR) / "projects.csv"
     projects.write_text(projects.read_text(encoding="utf-8").replace(",1545340,", ",1545341,"), encoding="utf-8")
     assert build_year(project, YEAR, log=lambda line: None).rebuilt
@@ -61,28 +75,19 @@ def test_verify_reports_changed_missing_and_added_files(project, capsys, monkeyp
     pack = build_year(project, YEAR, log=lambda line: None).pack
     assert verify_pack(pack) == []
     (pack / "plan.html").write_text("tampered", encoding="utf-8")
-    (pack / "tables" / "plan_overview.csv").unlink()
+    (pack / "notebooks" / "plan.ipynb").unlink()
     (pack / "extra.txt").write_text("x", encoding="utf-8")
-    assert verify_pack(pack) == ["changed: plan.html", "missing: tables/plan_overview.csv", "added: extra.txt"]
+    assert verify_pack(pack) == ["changed: plan.html", "missing: notebooks/plan.ipynb", "added: extra.txt"]
     monkeypatch.setattr(sys, "argv", ["ita-report", "verify", str(pack)])
     with pytest.raises(SystemExit) as exited:
         cli.main()
     assert exited.value.code == 1
-    assert capsys.readouterr().out == "changed: plan.html\nmissing: tables/plan_overview.csv\nadded: extra.txt\n"
-
-
-def break_plan_notebook(folder, monkeypatch) -> None:
-    """From now on the plan notebook has a cell that raises, as a bug in a report would."""
-    notebook = nbformat.read(reports.notebook_of("plan"), as_version=4)
-    notebook.cells.insert(3, nbformat.v4.new_code_cell('raise ValueError("ไม่มีข้อมูลงบประมาณ")'))
-    path = folder / "plan.ipynb"
-    nbformat.write(notebook, path)
-    monkeypatch.setattr("ita_report.runner.notebook_of", lambda report: path)
+    assert capsys.readouterr().out == "changed: plan.html\nmissing: notebooks/plan.ipynb\nadded: extra.txt\n"
 
 
 def test_a_failing_notebook_keeps_the_last_pack_and_names_the_cell(project, tmp_path, capsys, monkeypatch):
     good = snapshot(build_year(project, YEAR, log=lambda line: None).pack.parent)
-    break_plan_notebook(tmp_path, monkeypatch)
+    plan_runs("raises", monkeypatch)
     monkeypatch.setattr(sys, "argv", ["ita-report", "build", "--year", str(YEAR), "--force", "--jobs", "1",
                                       "--project", str(project.root)])
     with pytest.raises(SystemExit) as exited:
@@ -101,3 +106,13 @@ def test_a_failing_notebook_keeps_the_last_pack_and_names_the_cell(project, tmp_
     assert [(e.ename, e.evalue) for e in errors] == [("ValueError", "ไม่มีข้อมูลงบประมาณ")]
 
 
+
+
+def test_a_kernel_that_dies_is_named_and_the_last_pack_kept(project, monkeypatch):
+    good = snapshot(build_year(project, YEAR, log=lambda line: None).pack.parent)
+    plan_runs("dies", monkeypatch)
+    with pytest.raises(BuildError) as caught:
+        build_year(project, YEAR, log=lambda line: None, force=True)
+    assert str(caught.value).splitlines()[0].startswith("notebook plan.ipynb could not run: DeadKernelError: ")
+    after = snapshot(project.output_root())
+    assert {name: data for name, data in after.items() if not name.startswith("2561.failed/")} == good

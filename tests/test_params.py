@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from ita_report.errors import ParamsError
-from ita_report.params import load_params
+from ita_report.core.errors import ParamsError
+from ita_report.config.params import load_params
 
 YEAR = 2561
 

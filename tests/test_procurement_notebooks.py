@@ -9,13 +9,13 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from ita_report.paths import NOTEBOOKS_DIR
+from ita_report.config.registry import family
 
 NOTEBOOKS = ["procurement_monthly", "procurement"]
 
 
 def cells(name: str):
-    return nbformat.read(NOTEBOOKS_DIR / f"{name}.ipynb", as_version=4).cells
+    return nbformat.read(family(name).notebook, as_version=4).cells
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
@@ -28,7 +28,7 @@ def test_notebook_opens_with_a_note_for_the_analyst_only(name):
 def test_the_banner_is_the_first_call_after_opening_the_year(name):
     code = [c.source for c in cells(name) if c.cell_type == "code"]
     assert code[1].startswith("import ita_report as ita\n\nyear = ita.open_year(project_dir, fiscal_year, output_dir)")
-    assert code[2] == 'year.banner("procurement", "bids", "relations")'
+    assert code[2] == f'year.banner("{name}")'
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)

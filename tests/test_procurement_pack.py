@@ -18,7 +18,9 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from ita_report.paths import REPO_DIR, Project
+from ita_report.core.paths import Project
+
+from tests import REPO_DIR
 
 YEAR = 2561
 REPORTS = "reports:\n  - procurement_monthly\n  - procurement\n"

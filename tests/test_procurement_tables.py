@@ -7,10 +7,10 @@ import shutil
 import pandas as pd
 import pytest
 
-from ita_report.context import open_year
-from ita_report.errors import DataError
-from ita_report.params import load_params
-from ita_report.procurement import (
+from ita_report.reports.year import open_year
+from ita_report.core.errors import DataError
+from ita_report.config.params import load_params
+from ita_report.reports.procurement_monthly.summaries import (
     concluded,
     list_period,
     monthly_sheets,
@@ -18,8 +18,8 @@ from ita_report.procurement import (
     procurement_list,
     unconcluded,
 )
-from ita_report.procurement_book import procurement_book
-from ita_report.procurement_tables import by_method, by_month, compare_totals, procurement_totals, top_suppliers
+from ita_report.reports.procurement.book import procurement_book
+from ita_report.reports.procurement.tables import by_method, by_month, compare_totals, procurement_totals, top_suppliers
 from tests.test_flags import bids, records
 
 YEAR = 2561
@@ -27,7 +27,8 @@ YEAR = 2561
 
 @pytest.fixture(scope="module")
 def params():
-    from ita_report.paths import REPO_DIR, Project
+    from ita_report.core.paths import Project
+    from tests import REPO_DIR
 
     return load_params(Project.at(REPO_DIR), YEAR)
 
@@ -220,7 +221,7 @@ def test_comparison_gives_the_change_in_percentage_points():
 
 
 def project_copy(tmp_path, *, previous: bool, improvements: list[str] | None = None):
-    from ita_report.paths import REPO_DIR
+    from tests import REPO_DIR
 
     for folder in ("data", "params"):
         shutil.copytree(REPO_DIR / folder, tmp_path / folder)

@@ -18,9 +18,11 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from ita_report import progress as pg
-from ita_report.build import build_year
-from ita_report.plan import Area, Plan, Policy
+from ita_report.config.registry import family
+from ita_report.reports import common
+from ita_report.reports.progress import summaries as pg
+from ita_report.pack.build import build_year
+from ita_report.records.plan import Area, Plan, Policy
 from tests.conftest import YEAR, copy_project
 
 DONE, DOING, NOT_STARTED = "ดำเนินการแล้วเสร็จ", "อยู่ระหว่างดำเนินการ", "ยังไม่ดำเนินการ"
@@ -128,8 +130,8 @@ def test_the_current_status_column_is_not_what_counts():
 
 
 def test_money_used_counts_payments_up_to_the_round_end():
-    assert at("six_months").projects["used"].tolist() == [100.0, 0.0, 0.0]
-    assert at("annual").projects["used"].tolist() == [150.0, 0.0, 0.0]
+    assert at("six_months").projects["spent"].tolist() == [100.0, 0.0, 0.0]
+    assert at("annual").projects["spent"].tolist() == [150.0, 0.0, 0.0]
 
 
 def test_the_result_column_follows_the_round():
@@ -163,25 +165,32 @@ def test_a_unit_counts_each_project_it_shares():
     ("annual", "2017-10-01", "2018-09-30"),
 ])
 def test_round_bounds(round, start, end):
-    assert [d.isoformat() for d in pg.round_bounds(YEAR, round)] == [start, end]
+    assert [d.isoformat() for d in common.round_bounds(YEAR, round)] == [start, end]
 
 
 def test_an_unknown_round_is_named_with_the_allowed_ones():
     with pytest.raises(ValueError, match="round must be one of six_months, annual, not 'q1'"):
-        pg.round_bounds(YEAR, "q1")
+        common.round_bounds(YEAR, "q1")
 
 
 @pytest.mark.parametrize(("part", "whole", "shown"), [(1, 3, "33.3"), (1, 8, "12.5"), (1, 16, "6.3"), (5, 0, "-")])
-def test_percent_rounds_half_up_and_shows_a_dash_for_nothing(part, whole, shown):
-    assert pg.percent(part, whole) == shown
+def test_percent_text_rounds_half_up_and_shows_a_dash_for_nothing(part, whole, shown):
+    assert common.percent_text(part, whole) == shown
+
+
+@pytest.mark.parametrize(("part", "whole", "value"), [(1, 3, 33.33), (1, 8, 12.5), (1, 800, 0.13), (5, 0, 0.0)])
+def test_percent_is_the_same_share_as_a_number_with_two_decimals(part, whole, value):
+    assert common.percent(part, whole) == value
+    assert common.percent_text(part, whole, 2) == ("-" if not whole else f"{value:.2f}")
 
 
 # --- the FY 2561 example records, built ------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
-def pack(tmp_path_factory) -> Path:
-    return build_pack(tmp_path_factory.mktemp("progress"), ["progress"])
+def pack(built) -> Path:
+    """The suite's one build of the full FY 2561 example pack, read only."""
+    return built.output_dir(YEAR)
 
 
 @pytest.fixture(scope="module")
@@ -305,7 +314,7 @@ def test_indicators_show_the_six_month_result_and_status(pack, recount):
 
 
 def test_pack_holds_the_report_its_charts_and_the_params_narrative(pack):
-    assert sorted(p.name for p in (pack / "charts").iterdir()) == ["progress_by_area.png", "progress_status.png"]
+    assert sorted(p.name for p in (pack / "charts").glob("progress_*")) == ["progress_by_area.png", "progress_status.png"]
     html = (pack / "progress.html").read_text(encoding="utf-8")
     params = yaml.safe_load((pack.parents[1] / "params" / f"{YEAR}.yaml").read_text(encoding="utf-8"))
     for key in ("problems", "obstacles", "suggestions"):
@@ -324,7 +333,7 @@ def test_the_banner_is_the_first_output_of_the_notebook(pack):
 
 def test_the_committed_notebooks_have_no_outputs_and_no_definitions():
     for name in ("progress", "budget", "complaints"):
-        notebook = json.loads((Path(pg.__file__).parents[1] / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
+        notebook = json.loads(family(name).notebook.read_text(encoding="utf-8"))
         code = [c for c in notebook["cells"] if c["cell_type"] == "code"]
         assert all(not c["outputs"] and c["execution_count"] is None for c in code), name
         assert [c for c in code if "parameters" in c["metadata"].get("tags", [])] == [code[0]], name

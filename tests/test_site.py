@@ -11,10 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from ita_report.catalogue import Catalogue, CatalogueError, coverage, load_catalogue
-from ita_report.params import REPORTS, load_params
-from ita_report.paths import Project, REPO_DIR
-from ita_report.site import NO_BASE_URL, SiteError, write_site, write_zip
+from ita_report.config.catalogue import Catalogue, CatalogueError, load_catalogue
+from ita_report.pack.coverage import coverage
+from ita_report.config.params import load_params
+from ita_report.config.registry import REPORTS, family
+from ita_report.core.paths import Project
+from tests import REPO_DIR
+from ita_report.pack.site import NO_BASE_URL, SiteError, write_site, write_zip
 
 BASE_URL = "https://www.kan2.go.th/ita/2568/"
 OFFICE_URLS = {"O1": "https://www.kan2.go.th/about/structure", "O18": "https://www.kan2.go.th/complaints?ch=1&x=2"}
@@ -22,18 +25,9 @@ GENERATED_2568 = ["O6", "O7", "O12", "O13", "O19"]
 
 
 def full_pack_files(report: str) -> list[str]:
-    """What a full build writes for a report (see README: html, pdf, notebook, tables, charts)."""
-    files = [
-        f"{report}.html",
-        f"{report}.pdf",
-        f"notebooks/{report}.ipynb",
-        f"tables/{report}_summary.csv",
-        f"tables/{report}.xlsx",
-        f"charts/{report}_chart.png",
-    ]
-    if report == "procurement_monthly":  # it also writes the 16-column list
-        files += ["tables/procurement_list.csv", "tables/procurement_list.xlsx"]
-    return files
+    """Every file a full build may write for a report: html, pdf, notebook, its registry's tables, a chart."""
+    tables = [f"tables/{table}.{kind}" for table in family(report).tables for kind in ("csv", "xlsx")]
+    return [f"{report}.html", f"{report}.pdf", f"notebooks/{report}.ipynb", *tables, f"charts/{report}_chart.png"]
 
 
 @pytest.fixture

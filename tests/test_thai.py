@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from ita_report.thai import (
+from ita_report.core.thai import (
     FISCAL_MONTHS,
     apply_digits,
     baht_text,
@@ -18,7 +18,6 @@ from ita_report.thai import (
     half_year_end,
     month_name,
     month_year,
-    parse_number,
     parse_thai_date,
     thai_date,
     to_arabic_digits,
@@ -302,40 +301,3 @@ def test_parse_thai_date_error_quotes_thai_text_as_written():
         "not a date: '31 เม.ย. 2561' "
         "(expected a date such as 2018-04-24, 24 เมษายน 2561 or 29 พ.ย. 67)"
     )
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("1,545,340", 1545340.0),
-        ("๑,๕๔๕,๓๔๐", 1545340.0),
-        ("1545340", 1545340.0),
-        (" 1,545,340 บาท ", 1545340.0),
-        ("๑,๕๔๕,๓๔๐บาท", 1545340.0),
-        ("1,234.50", 1234.5),
-        ("-1,000", -1000.0),
-        ("0", 0.0),
-        (1545340, 1545340.0),
-        (1234.5, 1234.5),
-    ],
-)
-def test_parse_number_reads_thai_or_arabic_digits_with_separators(text, expected):
-    assert parse_number(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("abc", "not a number: 'abc'"),
-        ("", "not a number: ''"),
-        ("-", "not a number: '-'"),
-        ("บาท", "not a number: 'บาท'"),
-        ("1,5,4", "not a number: '1,5,4'"),
-        ("1.2.3", "not a number: '1.2.3'"),
-        ("12 ล้าน", "not a number: '12 ล้าน'"),
-    ],
-)
-def test_parse_number_rejects_other_text_quoting_it(text, message):
-    with pytest.raises(ValueError) as error:
-        parse_number(text)
-    assert str(error.value) == message

@@ -1,0 +1,216 @@
+"""The per-year params file: its schema, and loading it with one clear message per defect."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
+
+from ita_report.config.registry import FAMILIES, REPORTS
+from ita_report.config.yaml_file import read_mapping
+from ita_report.core.errors import ParamsError
+from ita_report.core.paths import Project
+from ita_report.core.thai import DigitStyle, parse_thai_date
+
+
+
+DATE_EXPECTED = "a date such as 2018-04-24, 24 เมษายน 2561 or 29 พ.ย. 67"
+
+
+def _to_date(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return parse_thai_date(value)
+        except ValueError:
+            raise ValueError(DATE_EXPECTED) from None
+    return value
+
+
+ThaiDate = Annotated[date, BeforeValidator(_to_date)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Office(_Section):
+    name: Text
+    short_name: Text
+    province: Text
+    ministry: Text
+
+
+class Announcement(_Section):
+    title: Text
+    date: ThaiDate
+    preamble: list[Text]
+    closing: Text
+
+
+class Signatory(_Section):
+    name: Text
+    position: list[Text]
+
+
+class Lists(_Section):
+    """The closed lists that records are checked against; the templates offer them as drop-downs."""
+
+    fund_sources: list[Text]
+    complaint_channels: list[Text]
+    complaint_categories: list[Text]
+
+    def as_mapping(self) -> dict[str, tuple[str, ...]]:
+        return {name: tuple(values) for name, values in self.model_dump().items()}
+
+
+Share = Annotated[float, Field(ge=0, le=1)]
+Baht = Annotated[float, Field(ge=0)]
+Days = Annotated[int, Field(ge=1)]
+
+
+class Flags(_Section):
+    """Thresholds of the procurement risk flags; a flag marks a risk to look at, not proof."""
+
+    direct_limit: Baht  # direct (เฉพาะเจาะจง) purchases are normally up to this amount
+    year_end_days: Days  # direct purchases this close to 30 Sep count as bunched at year end
+    year_end_share: Share  # ...and are flagged when they exceed this share of the year's direct purchases
+    splitting_window_days: Days  # like purchases from one supplier within this window may be split
+    min_bidders: Annotated[int, Field(ge=2)]  # open and selective methods need at least this many bids
+    supplier_share: Share  # one supplier winning more than this share of the money
+    low_bid_ratio: Share  # a winning bid below this ratio of the next lowest bid
+
+
+class ProcurementNarrative(_Section):
+    """The texts of the annual analysis; the figures beside them are computed."""
+
+    problems: list[Text]  # (2) problems and limits
+    savings: list[Text]  # (3) remarks on the ability to save budget
+    improvements: list[Text]  # (4) improvements for the next fiscal year
+
+
+class Procurement(_Section):
+    list_period: Literal["first_half", "full_year"]  # period of the 16-column list
+    agency_type: Text  # ประเภทหน่วยงาน in the 16-column list
+    district: Text  # อำเภอ in the 16-column list
+    report_date: ThaiDate
+    flags: Flags
+    narrative: ProcurementNarrative
+
+
+class Progress(_Section):
+    round: Literal["six_months", "annual"]
+    report_date: ThaiDate
+    problems: list[Text]
+    obstacles: list[Text]
+    suggestions: list[Text]
+
+
+class Complaints(_Section):
+    period: Literal["fiscal_year", "first_half", "second_half", "q1", "q2", "q3", "q4"]
+    target_days: Days  # the office's own target for finishing a complaint
+    report_date: ThaiDate
+
+
+class Pack(_Section):
+    """The pack site: which OIT catalogue it checks against, and where it will be published."""
+
+    catalogue: Annotated[int, Field(ge=2561, le=2700)]  # the ITA year of catalogues/<year>.yaml
+    base_url: str | None = None  # the public address of output/<year>/ on the office's website
+    office_urls: dict[str, str] = Field(default_factory=dict)  # item code -> URL the office provides
+
+
+class Params(_Section):
+    fiscal_year: Annotated[int, Field(ge=2500, le=2700)]
+    office: Office
+    digits: DigitStyle
+    reports: list[Literal[REPORTS]]  # type: ignore[valid-type]
+    lists: Lists
+    announcement: Announcement | None = None
+    signatory: Signatory | None = None
+    procurement: Procurement | None = None
+    progress: Progress | None = None
+    complaints: Complaints | None = None
+    pack: Pack | None = None
+
+    @model_validator(mode="after")
+    def _reports_have_their_sections(self) -> Params:
+        for report in self.reports:
+            missing = [key for key in FAMILIES[report].sections if getattr(self, key) is None]
+            if missing:
+                keys = " and ".join(f"'{key}'" for key in missing)
+                raise PydanticCustomError("report_section", f"the {report} report needs {keys}")
+        return self
+
+
+_EXPECTED = {
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "string_type": "text",
+    "string_too_short": "text that is not empty",
+    "list_type": "a list",
+    "model_type": "a group of keys",
+    "dict_type": "a group of keys",
+    "date_type": DATE_EXPECTED,
+    "bool_type": "true or false",
+}
+
+
+def load_params(project: Project, fiscal_year: int) -> Params:
+    """Read and check `params/<year>.yaml`; raise ParamsError naming every defect."""
+    path = project.params_file(fiscal_year)
+    shown = project.relative(path)
+    raw = _read_yaml(path, shown)
+    try:
+        params = Params.model_validate(raw)
+    except ValidationError as exc:
+        raise ParamsError("\n".join(_describe(shown, err) for err in exc.errors())) from None
+    if params.fiscal_year != fiscal_year:
+        raise ParamsError(
+            f"{shown}: key 'fiscal_year' is {params.fiscal_year} "
+            f"but the file is for fiscal year {fiscal_year}"
+        )
+    return params
+
+
+def _read_yaml(path: Path, shown: str) -> Any:
+    if not path.is_file():
+        raise ParamsError(f"{shown}: no params file for this fiscal year")
+    return read_mapping(path, shown, ParamsError, "keys such as 'fiscal_year'")
+
+
+def _describe(shown: str, err: dict[str, Any]) -> str:
+    loc = tuple(err["loc"])
+    key = ".".join(str(part) for part in loc)
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        allowed = ", ".join(_fields_at(loc[:-1]))
+        return f"{shown}: unknown key '{key}'; allowed keys here: {allowed}"
+    if kind == "missing":
+        return f"{shown}: missing key '{key}'"
+    if kind == "report_section":
+        return f"{shown}: {err['msg']}"
+    if kind == "literal_error":
+        expected = "one of " + err["ctx"]["expected"]
+    elif kind == "value_error":
+        expected = str(err["ctx"]["error"])
+    elif kind in ("greater_than_equal", "less_than_equal"):
+        expected = "a B.E. year between 2500 and 2700"
+    else:
+        expected = _EXPECTED.get(kind, err["msg"])
+    return f"{shown}: key '{key}' is {err['input']!r}; expected {expected}"
+
+
+def _fields_at(loc: tuple[Any, ...]) -> list[str]:
+    model: type[BaseModel] = Params
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        annotation = model.model_fields[part].annotation
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            break
+        model = annotation
+    return list(model.model_fields)

@@ -1,0 +1,1 @@
+"""The foundation every layer uses: domain errors, where files live, Thai conventions."""

@@ -1,0 +1,1 @@
+"""Data from and to other systems: the e-GP open-data CSV and OCDS."""

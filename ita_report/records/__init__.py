@@ -1,0 +1,1 @@
+"""The office's records: vocabulary, schemas with Thai headers, cell parsing, rules, reading and writing."""

@@ -1,0 +1,1 @@
+"""The budget-execution report: allocated against paid, by project, area, month and quarter."""

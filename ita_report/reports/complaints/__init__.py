@@ -1,0 +1,1 @@
+"""The complaint statistics: received, finished and in progress, with breakdowns."""

@@ -1,0 +1,1 @@
+"""The integrity-measures plan report: the announcement, summary tables and charts."""
