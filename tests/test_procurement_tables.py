@@ -6,6 +6,7 @@ import shutil
 
 import pandas as pd
 import pytest
+import yaml
 
 from ita_report.reports.year import open_year
 from ita_report.core.errors import DataError
@@ -229,12 +230,11 @@ def project_copy(tmp_path, *, previous: bool, improvements: list[str] | None = N
         (tmp_path / "params" / "2560.yaml").unlink()
         shutil.rmtree(tmp_path / "data" / "2560")
     elif improvements is not None:
-        # give FY 2560 a procurement section of its own, with its stated improvements
-        current = (tmp_path / "params" / "2561.yaml").read_text(encoding="utf-8")
-        section = current[current.index("procurement:"):current.index("    improvements:")]
-        section += "    improvements:\n" + "".join(f"      - {item}\n" for item in improvements)
+        # FY 2560's procurement section with these stated improvements
         path = tmp_path / "params" / "2560.yaml"
-        path.write_text(path.read_text(encoding="utf-8") + "\n" + section, encoding="utf-8")
+        params = yaml.safe_load(path.read_text(encoding="utf-8"))
+        params["procurement"]["narrative"]["improvements"] = improvements
+        path.write_text(yaml.safe_dump(params, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return open_year(tmp_path, YEAR)
 
 

@@ -286,6 +286,7 @@ def test_parse_thai_date_reads_iso_worded_and_slashed_dates(text, expected):
         "abc",
         "",
         "   ",
+        "2564-02-29",  # no 29 February in B.E. 2564 (2021), nor read as C.E.
     ],
 )
 def test_parse_thai_date_rejects_other_text_quoting_it(text):
@@ -301,3 +302,22 @@ def test_parse_thai_date_error_quotes_thai_text_as_written():
         "not a date: '31 เม.ย. 2561' "
         "(expected a date such as 2018-04-24, 24 เมษายน 2561 or 29 พ.ย. 67)"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "fix"),
+    [
+        ("2561-10-31", "2561-10-31 looks like a B.E. year in ISO form: write 2018-10-31 or 31 ตุลาคม 2561"),
+        ("๒๕๖๑-๑๐-๓๑", "2561-10-31 looks like a B.E. year in ISO form: write 2018-10-31 or 31 ตุลาคม 2561"),
+        ("2563-02-29", "2563-02-29 looks like a B.E. year in ISO form: write 2020-02-29 or 29 กุมภาพันธ์ 2563"),
+        ("2400-01-01", "2400-01-01 looks like a B.E. year in ISO form: write 1857-01-01 or 1 มกราคม 2400"),
+    ],
+)
+def test_parse_thai_date_refuses_a_be_year_in_iso_form_with_its_fix(text, fix):
+    with pytest.raises(ValueError) as error:
+        parse_thai_date(text)
+    assert str(error.value) == fix
+
+
+def test_parse_thai_date_reads_iso_years_below_2400_as_ce():
+    assert parse_thai_date("2399-12-31") == date(2399, 12, 31)

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from annotated_types import Ge, Le
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
+from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 from ita_report.config.registry import FAMILIES, REPORTS
@@ -16,21 +28,45 @@ from ita_report.core.paths import Project
 from ita_report.core.thai import DigitStyle, parse_thai_date
 
 
-
 DATE_EXPECTED = "a date such as 2018-04-24, 24 เมษายน 2561 or 29 พ.ย. 67"
 
 
 def _to_date(value: Any) -> Any:
+    # YAML reads an unquoted 2561-10-31 as a date already; parse_thai_date tells if its year is B.E.
+    if type(value) is date:
+        value = value.isoformat()
     if isinstance(value, str):
         try:
             return parse_thai_date(value)
-        except ValueError:
-            raise ValueError(DATE_EXPECTED) from None
+        except ValueError as exc:
+            hint = str(exc)
+            raise ValueError(DATE_EXPECTED if hint.startswith("not a date") else f"a date; {hint}") from None
+    return value
+
+
+_URL_FORBIDDEN = set("'\"`<>\\")
+
+
+def _https_url(value: str) -> str:
+    try:
+        parts = urlsplit(value)
+        _ = parts.port  # raises on a port that is not a number
+        host = parts.hostname
+    except ValueError:
+        host = None
+    if (
+        not value.startswith("https://")
+        or not host
+        or any(c.isspace() or not c.isprintable() or c in _URL_FORBIDDEN for c in value)
+    ):
+        raise PydanticCustomError("https_url", "not an https:// address")
     return value
 
 
 ThaiDate = Annotated[date, BeforeValidator(_to_date)]
 Text = Annotated[str, Field(min_length=1)]
+HttpsUrl = Annotated[str, AfterValidator(_https_url)]
+Year = Annotated[int, Field(ge=2500, le=2700, description="a B.E. year")]
 
 
 class _Section(BaseModel):
@@ -69,7 +105,7 @@ class Lists(_Section):
 
 Share = Annotated[float, Field(ge=0, le=1)]
 Baht = Annotated[float, Field(ge=0)]
-Days = Annotated[int, Field(ge=1)]
+Days = Annotated[int, Field(ge=1, le=366)]
 
 
 class Flags(_Section):
@@ -79,7 +115,7 @@ class Flags(_Section):
     year_end_days: Days  # direct purchases this close to 30 Sep count as bunched at year end
     year_end_share: Share  # ...and are flagged when they exceed this share of the year's direct purchases
     splitting_window_days: Days  # like purchases from one supplier within this window may be split
-    min_bidders: Annotated[int, Field(ge=2)]  # open and selective methods need at least this many bids
+    min_bidders: Annotated[int, Field(ge=2, le=20)]  # open and selective methods need at least this many bids
     supplier_share: Share  # one supplier winning more than this share of the money
     low_bid_ratio: Share  # a winning bid below this ratio of the next lowest bid
 
@@ -118,13 +154,22 @@ class Complaints(_Section):
 class Pack(_Section):
     """The pack site: which OIT catalogue it checks against, and where it will be published."""
 
-    catalogue: Annotated[int, Field(ge=2561, le=2700)]  # the ITA year of catalogues/<year>.yaml
-    base_url: str | None = None  # the public address of output/<year>/ on the office's website
-    office_urls: dict[str, str] = Field(default_factory=dict)  # item code -> URL the office provides
+    # the ITA year of catalogues/<year>.yaml
+    catalogue: Annotated[int, Field(ge=2561, le=2700, description="a B.E. year")]
+    base_url: HttpsUrl | None = None  # the public address of output/<year>/ on the office's website
+    office_urls: dict[str, HttpsUrl] = Field(default_factory=dict)  # item code -> URL the office provides
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_base_url_is_none(cls, data: Any) -> Any:
+        # `base_url: ""` means no published address yet, as the site has always read it
+        if isinstance(data, dict) and data.get("base_url") == "":
+            return {**data, "base_url": None}
+        return data
 
 
 class Params(_Section):
-    fiscal_year: Annotated[int, Field(ge=2500, le=2700)]
+    fiscal_year: Year
     office: Office
     digits: DigitStyle
     reports: list[Literal[REPORTS]]  # type: ignore[valid-type]
@@ -167,7 +212,8 @@ def load_params(project: Project, fiscal_year: int) -> Params:
     try:
         params = Params.model_validate(raw)
     except ValidationError as exc:
-        raise ParamsError("\n".join(_describe(shown, err) for err in exc.errors())) from None
+        problems = (_describe(shown, err, fiscal_year) for err in exc.errors())
+        raise ParamsError("\n".join(problems)) from None
     if params.fiscal_year != fiscal_year:
         raise ParamsError(
             f"{shown}: key 'fiscal_year' is {params.fiscal_year} "
@@ -182,7 +228,7 @@ def _read_yaml(path: Path, shown: str) -> Any:
     return read_mapping(path, shown, ParamsError, "keys such as 'fiscal_year'")
 
 
-def _describe(shown: str, err: dict[str, Any]) -> str:
+def _describe(shown: str, err: dict[str, Any], fiscal_year: int) -> str:
     loc = tuple(err["loc"])
     key = ".".join(str(part) for part in loc)
     kind = err["type"]
@@ -198,10 +244,51 @@ def _describe(shown: str, err: dict[str, Any]) -> str:
     elif kind == "value_error":
         expected = str(err["ctx"]["error"])
     elif kind in ("greater_than_equal", "less_than_equal"):
-        expected = "a B.E. year between 2500 and 2700"
+        expected = _range(_field_at(loc))
+    elif kind == "https_url":
+        expected = (
+            "an https:// address with no spaces or quotes, "
+            f"such as https://www.example.go.th/ita/{fiscal_year}/"
+        )
     else:
         expected = _EXPECTED.get(kind, err["msg"])
-    return f"{shown}: key '{key}' is {err['input']!r}; expected {expected}"
+    given = err["input"]
+    shown_value = given.isoformat() if isinstance(given, date) else repr(given)
+    return f"{shown}: key '{key}' is {shown_value}; expected {expected}"
+
+
+def _range(field: FieldInfo | None) -> str:
+    """What a bounded number must be, in words: "a whole number from 1 to 366", "a number from 0 to 1"."""
+    if field is None:  # not reached: every bounded key is a field of the schema
+        return "a number in range"
+    low = [item.ge for item in field.metadata if isinstance(item, Ge)]
+    high = [item.le for item in field.metadata if isinstance(item, Le)]
+    noun = field.description or ("a whole number" if field.annotation is int else "a number")
+    if low and high:
+        return f"{noun} from {max(low)} to {min(high)}"
+    if low:
+        return f"{noun} of at least {max(low)}"
+    return f"{noun} of at most {min(high)}"
+
+
+def _section(annotation: Any) -> type[BaseModel] | None:
+    """The section model a key holds, also when the section is optional (`Office | None`)."""
+    if get_origin(annotation) in (Union, UnionType):
+        models = [arg for arg in get_args(annotation) if arg is not type(None)]
+        annotation = models[0] if len(models) == 1 else None
+    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+
+
+def _field_at(loc: tuple[Any, ...]) -> FieldInfo | None:
+    """The schema's field at an error's location; list indexes and mapping keys are skipped."""
+    model: type[BaseModel] | None = Params
+    field = None
+    for part in loc:
+        if model is None or part not in model.model_fields:
+            continue  # a list index, or a key of a mapping such as office_urls
+        field = model.model_fields[part]
+        model = _section(field.annotation)
+    return field
 
 
 def _fields_at(loc: tuple[Any, ...]) -> list[str]:
@@ -209,8 +296,8 @@ def _fields_at(loc: tuple[Any, ...]) -> list[str]:
     for part in loc:
         if isinstance(part, int):
             continue
-        annotation = model.model_fields[part].annotation
-        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+        section = _section(model.model_fields[part].annotation)
+        if section is None:
             break
-        model = annotation
+        model = section
     return list(model.model_fields)

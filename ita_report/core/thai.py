@@ -205,11 +205,28 @@ def _date_or_none(text: str) -> date | None:
 
 
 def parse_thai_date(text: str) -> date:
-    """Date from ISO, Thai-worded (full or abbreviated month) or d/m/B.E. text."""
-    try:
-        day = _date_or_none(to_arabic_digits(text.strip()))
-    except ValueError:  # impossible day, such as 31 April
+    """Date from ISO, Thai-worded (full or abbreviated month) or d/m/B.E. text.
+
+    ISO dates are C.E.; one with a B.E.-sized year (2561-10-31) is refused with its fix,
+    as no office writes C.E. dates that late.
+    """
+    written = to_arabic_digits(text.strip())
+    if (iso := _ISO_DATE.fullmatch(written)) and int(iso[1]) >= _MIN_BE_YEAR:
+        try:
+            ce_day = date(ce_year(int(iso[1])), int(iso[2]), int(iso[3]))
+        except ValueError:  # not a day in the B.E. reading either
+            ce_day = None
+        if ce_day is not None:
+            raise ValueError(
+                f"{written} looks like a B.E. year in ISO form: "
+                f"write {ce_day.isoformat()} or {thai_date(ce_day, 'arabic', with_era=False)}"
+            )
         day = None
+    else:
+        try:
+            day = _date_or_none(written)
+        except ValueError:  # impossible day, such as 31 April
+            day = None
     if day is None:
         raise ValueError(
             f"not a date: {text!r} "

@@ -18,6 +18,7 @@ from ita_report.config.catalogue import Catalogue
 from ita_report.pack.coverage import DocumentCoverage, ItemCoverage
 from ita_report.core.errors import ItaReportError
 from ita_report.core.files import replacing
+from ita_report.core.spreadsheet import safe_cell
 from ita_report.present.fonts import font_faces
 from ita_report.config.params import Params
 from ita_report.core.paths import TEMPLATES_DIR
@@ -86,13 +87,13 @@ def public_url(base_url: str, path: str) -> str:
 
 
 def oit_urls_csv(coverage: list[ItemCoverage], base_url: str | None) -> str:
-    """One row per document of each item, with its public URL, for pasting into ITAS."""
+    """One row per document of each item, with its public URL, for pasting into ITAS; no cell a formula."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["ข้อ", "ชื่อข้อ", "เอกสาร", "ไฟล์ในชุดเอกสาร", "URL", "หมายเหตุ"])
     for cov in coverage:
         for document, path, url, note in _url_rows(cov, base_url):
-            writer.writerow([cov.code, cov.title, document, path, url, note])
+            writer.writerow([safe_cell(cell) for cell in (cov.code, cov.title, document, path, url, note)])
     return buffer.getvalue()
 
 

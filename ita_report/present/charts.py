@@ -22,18 +22,20 @@ DPI = 150
 PAGE_WIDTH = 7.0  # inches: the text width of an A4 page, so chart text prints at its set size
 LABEL_WIDTH = 38
 BAR_COLOUR = "#2f5d8a"
+# Text is drawn as given: a '$' in a category name is a dollar sign, never mathtext (data is never code).
+STYLE = {"font.family": [FAMILY], "text.parse_math": False}
 
 
 @cache
 def _register_font() -> None:
     for weight in WEIGHTS:
         font_manager.fontManager.addfont(str(font_file(weight)))
-    matplotlib.rcParams["font.family"] = [FAMILY]
 
 
 def new_figure(width: float, height: float) -> Figure:
-    """A figure whose text is all Sarabun."""
+    """A figure whose text is all Sarabun, and all literal text (STYLE, applied on every figure)."""
     _register_font()
+    matplotlib.rcParams.update(STYLE)
     figure = Figure(figsize=(width, height), dpi=DPI, layout="constrained")
     return figure
 

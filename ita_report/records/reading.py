@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from ita_report.core.errors import Problem
+from ita_report.core.spreadsheet import unescape_frame
 
 HEADER_ROW = 1  # the header is row 1, the first record row 2, as in Excel
 SUFFIXES = (".csv", ".xlsx")
@@ -73,6 +74,8 @@ def _read_csv(path: Path, shown: str) -> tuple[pd.DataFrame, list[Problem]]:
         )
     except pd.errors.ParserError:
         return pd.DataFrame(), _ragged_rows(data.decode(encoding), shown)
+    if b"'" in data:  # "'=x", as the project writes a cell that starts with '=', is "=x"
+        cells = unescape_frame(cells)
     frame = cells.iloc[1:].fillna("")
     frame.columns = list(cells.iloc[0].fillna(""))
     frame.index = range(HEADER_ROW + 1, HEADER_ROW + 1 + len(frame))

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from ita_report.core.files import replacing
+from ita_report.core.spreadsheet import safe_frame
 from ita_report.records.cells import is_empty
 from ita_report.records.columns import Dataset
 
@@ -27,8 +28,11 @@ def write_csv(frame: pd.DataFrame, dataset: Dataset, path: Path) -> None:
 
 
 def write_cells(cells: pd.DataFrame, path: Path) -> None:
-    """Text cells as the office's CSV file: UTF-8 with BOM (Excel shows the Thai), one line a row."""
-    cells.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+    """Text cells as the office's CSV file: UTF-8 with BOM (Excel shows the Thai), one line a row.
+
+    A cell a spreadsheet would run as a formula is written with a leading apostrophe (safe_frame);
+    reading the file takes it off again."""
+    safe_frame(cells).to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
 
 
 def _text(value: object, kind: str) -> str:

@@ -18,6 +18,7 @@ from ita_report.records.plan import Plan, load_plan
 from ita_report.present.html import Html, table_html, text
 from ita_report.config.registry import EXAMPLE_BANNER, family
 from ita_report.core.thai import format_baht, thai_date
+from ita_report.core.spreadsheet import safe_frame
 
 TABLES_DIR = "tables"
 CHARTS_DIR = "charts"
@@ -82,11 +83,11 @@ class Year:
         return target
 
     def table(self, name: str, frame: pd.DataFrame, **options) -> Html:
-        """Write the table as CSV (UTF-8 with BOM, for Excel) and return it for display."""
+        """Write the table as CSV (UTF-8 with BOM, for Excel; no cell a formula) and return it for display."""
         if self.output_dir is not None:
             folder = self.output_dir / TABLES_DIR
             folder.mkdir(parents=True, exist_ok=True)
-            frame.to_csv(folder / f"{name}.csv", index=False, encoding="utf-8-sig", lineterminator="\n")
+            safe_frame(frame).to_csv(folder / f"{name}.csv", index=False, encoding="utf-8-sig", lineterminator="\n")
         return table_html(frame, self.digits, **options)
 
     def chart(self, name: str, figure: Figure) -> Image:
