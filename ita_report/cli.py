@@ -78,8 +78,8 @@ def verify(pack: Path) -> None:
 @PROJECT_OPTION
 def validate(year: int, project_dir: Path) -> None:
     """Check the year's params and every data file; list every problem, or say OK."""
-    from ita_report.records.year import load_year
     from ita_report.config.params import load_params
+    from ita_report.records.year import load_year
 
     project = Project.at(project_dir)
     data = load_year(project, load_params(project, year))

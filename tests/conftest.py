@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ita_report.pack.build import build_year
 from ita_report.core.paths import Project
+from ita_report.pack.build import build_year
 from tests import REPO_DIR
 
 YEAR = 2561

@@ -13,9 +13,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ita_report.records.year import load_year
 from ita_report.config.params import load_params
 from ita_report.core.paths import Project
+from ita_report.records.year import load_year
 from tests import REPO_DIR
 from tests.test_cli import run_in_process
 

@@ -126,8 +126,8 @@ def test_pdf_is_a4_with_sarabun_embedded_and_the_total_in_words(pack):
 
 def test_2568_checklist_on_the_example_pack_marks_what_it_covers_complete(built, pack):
     from ita_report.config.catalogue import load_catalogue
-    from ita_report.pack.coverage import coverage
     from ita_report.config.params import load_params
+    from ita_report.pack.coverage import coverage
 
     params = load_params(built, YEAR)
     items = coverage(load_catalogue(2568), pack, params.reports, fiscal_year=YEAR)

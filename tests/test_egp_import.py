@@ -11,14 +11,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ita_report.records import datasets as d
-from ita_report.interchange.egp import PLACEHOLDER, ImportRefused, import_egp, map_method
-from ita_report.core.errors import DataError
-from ita_report.records.year import load_year
 from ita_report.config.params import load_params
+from ita_report.core.errors import DataError
 from ita_report.core.paths import Project
-from tests import REPO_DIR
+from ita_report.interchange.egp import PLACEHOLDER, ImportRefused, import_egp, map_method
+from ita_report.records import datasets as d
 from ita_report.records.writing import write_csv
+from ita_report.records.year import load_year
+from tests import REPO_DIR
 
 YEAR = 2561
 FIXTURES = Path(__file__).parent / "fixtures" / "egp"

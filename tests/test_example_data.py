@@ -12,10 +12,10 @@ from types import ModuleType
 import pandas as pd
 import pytest
 
-from ita_report.records import datasets as d
-from ita_report.records.year import YearData, load_year
 from ita_report.config.params import load_params
 from ita_report.core.paths import Project
+from ita_report.records import datasets as d
+from ita_report.records.year import YearData, load_year
 from tests import REPO_DIR
 
 SCRIPT = REPO_DIR / "scripts" / "make_example_data.py"

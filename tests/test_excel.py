@@ -12,13 +12,13 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from ita_report.records import datasets as d
-from ita_report.records.workbook import DATE_FORMAT, MONEY_FORMAT, template_workbook, write_workbook
-from ita_report.records.year import load_year
 from ita_report.config.params import load_params
 from ita_report.core.paths import Project
-from tests import REPO_DIR
+from ita_report.records import datasets as d
+from ita_report.records.workbook import DATE_FORMAT, MONEY_FORMAT, template_workbook, write_workbook
 from ita_report.records.writing import to_cells, write_csv
+from ita_report.records.year import load_year
+from tests import REPO_DIR
 
 YEAR = 2561
 PLAN_FILES = ("plan.yaml", "projects.csv", "indicators.csv", "responsible_units.csv")

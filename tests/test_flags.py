@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from ita_report.config.params import Flags
+from ita_report.records.datasets import BIDS, PROCUREMENT, RELATIONS
 from ita_report.reports.procurement import checks
 from ita_report.reports.procurement import flags as f
 from ita_report.reports.procurement.parties import party_key
-from ita_report.records.datasets import BIDS, PROCUREMENT, RELATIONS
-from ita_report.config.params import Flags
 
 LIMITS = Flags(
     direct_limit=500_000,
@@ -381,12 +381,12 @@ def test_flags_and_monthly_tables_run_the_same_on_records_imported_from_e_gp(tmp
     import shutil
     from pathlib import Path
 
-    from ita_report.interchange.egp import import_egp
-    from ita_report.records.year import load_year
     from ita_report.config.params import load_params
     from ita_report.core.paths import Project
-    from tests import REPO_DIR
+    from ita_report.interchange.egp import import_egp
+    from ita_report.records.year import load_year
     from ita_report.reports.procurement_monthly.summaries import monthly_summaries
+    from tests import REPO_DIR
 
     shutil.copytree(REPO_DIR / "params", tmp_path / "params")
     project = Project.at(tmp_path)

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from ita_report.config.params import load_params
+from ita_report.core.paths import Project
 from ita_report.records import datasets as d
 from ita_report.records.new_year import NewYearError, new_year
 from ita_report.records.year import load_year
-from ita_report.config.params import load_params
-from ita_report.core.paths import Project
 from tests import REPO_DIR
 
 NEW = 2562

@@ -12,14 +12,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ita_report.records import datasets as d
-from ita_report.records.year import load_year
-from ita_report.interchange.ocds_export import OcdsError, export_ocds
-from ita_report.interchange.ocds_import import import_ocds
 from ita_report.config.params import load_params
 from ita_report.core.paths import Project
-from tests import REPO_DIR
+from ita_report.interchange.ocds_export import OcdsError, export_ocds
+from ita_report.interchange.ocds_import import import_ocds
+from ita_report.records import datasets as d
 from ita_report.records.writing import write_csv
+from ita_report.records.year import load_year
+from tests import REPO_DIR
 
 YEAR = 2561
 FIXTURES = Path(__file__).parent / "fixtures" / "ocds"

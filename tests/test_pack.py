@@ -12,12 +12,11 @@ import pytest
 
 from ita_report import cli
 from ita_report.config.registry import FAMILIES
-from ita_report.pack.build import build_year
 from ita_report.core.errors import BuildError
+from ita_report.pack.build import build_year
 from ita_report.pack.manifest import verify_pack
 from tests.conftest import YEAR, copy_project
 from tests.test_cli import snapshot
-
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
 

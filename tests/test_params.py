@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from ita_report.core.errors import ParamsError
 from ita_report.config.params import load_params
+from ita_report.core.errors import ParamsError
 
 YEAR = 2561
 

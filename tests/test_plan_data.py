@@ -8,9 +8,9 @@ import pytest
 
 from ita_report.core.errors import DataError
 from ita_report.core.paths import Project
-from tests import REPO_DIR
 from ita_report.records.plan import load_plan
 from ita_report.reports.plan.tables import plan_totals, projects_by_area
+from tests import REPO_DIR
 
 YEAR = 2561
 SEED_NUMBERS = list(range(1, 30)) + list(range(32, 38))

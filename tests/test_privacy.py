@@ -17,8 +17,8 @@ import pypdfium2 as pdfium
 import pytest
 from openpyxl import load_workbook
 
-from ita_report.records.datasets import COMPLAINT_IDENTITY, COMPLAINTS
 from ita_report.core.thai import to_thai_digits
+from ita_report.records.datasets import COMPLAINT_IDENTITY, COMPLAINTS
 from tests.conftest import YEAR
 from tests.test_progress import rows
 

@@ -19,7 +19,6 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from ita_report.core.paths import Project
-
 from tests import REPO_DIR
 
 YEAR = 2561

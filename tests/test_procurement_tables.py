@@ -8,9 +8,10 @@ import pandas as pd
 import pytest
 import yaml
 
-from ita_report.reports.year import open_year
-from ita_report.core.errors import DataError
 from ita_report.config.params import load_params
+from ita_report.core.errors import DataError
+from ita_report.reports.procurement.book import procurement_book
+from ita_report.reports.procurement.tables import by_method, by_month, compare_totals, procurement_totals, top_suppliers
 from ita_report.reports.procurement_monthly.summaries import (
     concluded,
     list_period,
@@ -19,8 +20,7 @@ from ita_report.reports.procurement_monthly.summaries import (
     procurement_list,
     unconcluded,
 )
-from ita_report.reports.procurement.book import procurement_book
-from ita_report.reports.procurement.tables import by_method, by_month, compare_totals, procurement_totals, top_suppliers
+from ita_report.reports.year import open_year
 from tests.test_flags import bids, records
 
 YEAR = 2561

@@ -19,10 +19,10 @@ import yaml
 from pypdf import PdfReader
 
 from ita_report.config.registry import family
-from ita_report.reports import common
-from ita_report.reports.progress import summaries as pg
 from ita_report.pack.build import build_year
 from ita_report.records.plan import Area, Plan, Policy
+from ita_report.reports import common
+from ita_report.reports.progress import summaries as pg
 from tests.conftest import YEAR, copy_project
 
 DONE, DOING, NOT_STARTED = "ดำเนินการแล้วเสร็จ", "อยู่ระหว่างดำเนินการ", "ยังไม่ดำเนินการ"

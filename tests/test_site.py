@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from ita_report.config.catalogue import Catalogue, CatalogueError, load_catalogue
-from ita_report.pack.coverage import coverage
 from ita_report.config.params import load_params
 from ita_report.config.registry import REPORTS, family
 from ita_report.core.paths import Project
-from tests import REPO_DIR
+from ita_report.pack.coverage import coverage
 from ita_report.pack.site import NO_BASE_URL, SiteError, write_site, write_zip
+from tests import REPO_DIR
 
 BASE_URL = "https://www.kan2.go.th/ita/2568/"
 OFFICE_URLS = {"O1": "https://www.kan2.go.th/about/structure", "O18": "https://www.kan2.go.th/complaints?ch=1&x=2"}

@@ -14,11 +14,10 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
+from ita_report.config.registry import REPORTS
 from ita_report.config.yaml_file import read_mapping
 from ita_report.core.errors import ItaReportError
 from ita_report.core.paths import CATALOGUES_DIR
-from ita_report.config.registry import REPORTS
-
 
 Kind = Literal["html", "pdf", "csv", "xlsx"]
 KINDS: tuple[str, ...] = ("html", "pdf", "csv", "xlsx")

@@ -27,7 +27,6 @@ from ita_report.core.errors import ParamsError
 from ita_report.core.paths import Project
 from ita_report.core.thai import DigitStyle, parse_thai_date
 
-
 DATE_EXPECTED = "a date such as 2018-04-24, 24 เมษายน 2561 or 29 พ.ย. 67"
 
 

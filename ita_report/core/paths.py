@@ -11,6 +11,7 @@ PACKAGE_DIR = Path(__file__).resolve().parents[1]
 REPORTS_DIR = PACKAGE_DIR / "reports"
 TEMPLATES_DIR = PACKAGE_DIR / "present" / "templates"
 CATALOGUES_DIR = PACKAGE_DIR / "config" / "catalogues"
+TABLES_DIR = "tables"  # in a pack: every table a report writes, as CSV and/or Excel
 
 
 class ProjectNotFound(ItaReportError):

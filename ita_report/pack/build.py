@@ -10,11 +10,11 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from ita_report.core.errors import BuildError
-from ita_report.pack.manifest import build_key, read_manifest, verify_pack, write_manifest
 from ita_report.config.params import Params, load_params
-from ita_report.core.paths import Project
 from ita_report.config.registry import family
+from ita_report.core.errors import BuildError
+from ita_report.core.paths import Project
+from ita_report.pack.manifest import build_key, read_manifest, verify_pack, write_manifest
 from ita_report.pack.runner import NOTEBOOKS_OUT, Outcome, run_report
 
 Log = Callable[[str], None]

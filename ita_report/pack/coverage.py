@@ -8,8 +8,7 @@ from typing import Literal
 
 from ita_report.config.catalogue import Catalogue, CatalogueError, Component, DocumentRef, Item
 from ita_report.config.registry import family, report_of_table
-
-TABLES_DIR = "tables"  # where a report writes its CSV and Excel files (reports.year.TABLES_DIR)
+from ita_report.core.paths import TABLES_DIR
 
 Status = Literal["complete", "missing", "office", "wrong_period"]
 

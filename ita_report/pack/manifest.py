@@ -56,8 +56,10 @@ def build_key(project: Project, fiscal_year: int, reports: list[str]) -> str:
         digest.update(f"{name}\0{sha256(path)}\n".encode())
     for path in tool_files():
         digest.update(f"{path.relative_to(PACKAGE_DIR).as_posix()}\0{sha256(path)}\n".encode())
-    for report in reports:  # the notebook each report runs, wherever the registry says it is
-        digest.update(f"{report}\0{sha256(family(report).notebook)}\n".encode())
+    for report in reports:  # a notebook the registry places outside the package is not in tool_files()
+        notebook = family(report).notebook
+        if not notebook.is_relative_to(PACKAGE_DIR):
+            digest.update(f"{report}\0{sha256(notebook)}\n".encode())
     digest.update(package_version("ita-report").encode())
     return digest.hexdigest()
 

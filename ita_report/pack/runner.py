@@ -8,7 +8,6 @@ from pathlib import Path
 
 import nbformat
 
-
 NOTEBOOKS_OUT = "notebooks"
 _VOLATILE_CELL_KEYS = ("execution", "papermill")  # timings that differ on every run
 

@@ -15,15 +15,15 @@ from typing import Any
 from urllib.parse import quote
 
 from ita_report.config.catalogue import Catalogue
-from ita_report.pack.coverage import DocumentCoverage, ItemCoverage
+from ita_report.config.params import Params
 from ita_report.core.errors import ItaReportError
 from ita_report.core.files import replacing
-from ita_report.core.spreadsheet import safe_cell
-from ita_report.present.fonts import font_faces
-from ita_report.config.params import Params
 from ita_report.core.paths import TEMPLATES_DIR
-from ita_report.present.render import render_template
+from ita_report.core.spreadsheet import safe_cell
 from ita_report.core.thai import apply_digits
+from ita_report.pack.coverage import DocumentCoverage, ItemCoverage
+from ita_report.present.fonts import font_faces
+from ita_report.present.render import render_template
 
 INDEX = "index.html"
 ITEMS_DIR = "items"

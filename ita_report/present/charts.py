@@ -12,11 +12,10 @@ from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
-
 from pythainlp.tokenize import word_tokenize
 
-from ita_report.present.fonts import FAMILY, WEIGHTS, font_file
 from ita_report.core.thai import DigitStyle, apply_digits, format_number
+from ita_report.present.fonts import FAMILY, WEIGHTS, font_file
 
 DPI = 150
 PAGE_WIDTH = 7.0  # inches: the text width of an A4 page, so chart text prints at its set size

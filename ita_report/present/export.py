@@ -10,10 +10,10 @@ import nbformat
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
-from ita_report.present.fonts import font_faces
-from ita_report.core.paths import TEMPLATES_DIR
-from ita_report.present.render import render_template
 from ita_report.config.registry import EXAMPLE_BANNER
+from ita_report.core.paths import TEMPLATES_DIR
+from ita_report.present.fonts import font_faces
+from ita_report.present.render import render_template
 
 BANNER_CLASS = 'class="banner-example"'  # put on the page by Year.banner() when records are invented
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from numbers import Number
 from html import escape
+from numbers import Number
 
 import pandas as pd
 

@@ -14,7 +14,6 @@ from ita_report.records.vocabulary import (
     PROCUREMENT_STATUSES,
 )
 
-
 PROJECT_NO = Column("project_no", "โครงการที่", "int", description="เลขที่โครงการ/กิจกรรมตามแผน (projects.csv)")
 
 PROJECTS = Dataset(

@@ -9,12 +9,12 @@ import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ita_report.records.columns import Context
-from ita_report.records.datasets import INDICATORS, PLAN_DATASETS, PROJECT_NO, PROJECTS, UNITS
 from ita_report.core.errors import DataError, Problem
 from ita_report.core.paths import Project
-from ita_report.records.reading import dataset_file
 from ita_report.records.checking import Loaded, Reading, rule_problems
+from ita_report.records.columns import Context
+from ita_report.records.datasets import INDICATORS, PLAN_DATASETS, PROJECT_NO, PROJECTS, UNITS
+from ita_report.records.reading import dataset_file
 
 PLAN_FILE = "plan.yaml"
 

@@ -14,10 +14,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from ita_report.records.datasets import BUDGET_ALLOCATIONS, DISBURSEMENTS
 from ita_report.config.params import Params
-from ita_report.records.plan import Plan
 from ita_report.core.thai import DigitStyle, apply_digits, fiscal_year_bounds, format_number, half_year_end, thai_date
+from ita_report.records.datasets import BUDGET_ALLOCATIONS, DISBURSEMENTS
+from ita_report.records.plan import Plan
 
 NO_VALUE = "-"  # a cell with nothing to show: no result reported, or a rate of nothing
 

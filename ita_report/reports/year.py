@@ -10,17 +10,16 @@ import pandas as pd
 from IPython.display import Image
 from matplotlib.figure import Figure
 
-from ita_report.present.charts import png_bytes
-from ita_report.records.year import YearData, load_year
 from ita_report.config.params import Params, load_params
-from ita_report.core.paths import Project
-from ita_report.records.plan import Plan, load_plan
-from ita_report.present.html import Html, table_html, text
 from ita_report.config.registry import EXAMPLE_BANNER, family
-from ita_report.core.thai import format_baht, thai_date
+from ita_report.core.paths import TABLES_DIR, Project
 from ita_report.core.spreadsheet import safe_frame
+from ita_report.core.thai import format_baht, thai_date
+from ita_report.present.charts import png_bytes
+from ita_report.present.html import Html, table_html, text
+from ita_report.records.plan import Plan, load_plan
+from ita_report.records.year import YearData, load_year
 
-TABLES_DIR = "tables"
 CHARTS_DIR = "charts"
 
 

@@ -6,11 +6,11 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ita_report.reports.budget import summaries as b
-from ita_report.reports.common import ALLOCATED, MONTH, NO_VALUE, PROJECT, PROJECT_NO, USED, percent_text
+from ita_report.core.thai import DigitStyle, apply_digits, be_year, fiscal_months, format_number, month_name
 from ita_report.present.charts import BAR_COLOUR, PAGE_WIDTH, new_figure, plain_axes, style_value_axis, wrap_thai
 from ita_report.present.table_charts import columns_chart, numbered
-from ita_report.core.thai import DigitStyle, apply_digits, be_year, fiscal_months, format_number, month_name
+from ita_report.reports.budget import summaries as b
+from ita_report.reports.common import ALLOCATED, MONTH, NO_VALUE, PROJECT, PROJECT_NO, USED, percent_text
 
 EVEN_COLOUR = "#8a8f98"
 SPENT_COLOUR = "#2e7d4f"

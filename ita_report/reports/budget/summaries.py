@@ -12,11 +12,25 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
+from ita_report.core.thai import FISCAL_MONTHS, fiscal_months, month_year
 from ita_report.records.datasets import BUDGET_ALLOCATIONS as BUDGET_DATASET
 from ita_report.records.plan import Plan
-from ita_report.reports.common import ALLOCATED, MONTH, NO_VALUE, PROJECT, PROJECT_NO, QUARTER, USED
-from ita_report.reports.common import Round, per_area, percent_text, plan_areas, records, round_money, under_headers
-from ita_report.core.thai import FISCAL_MONTHS, fiscal_months, month_year
+from ita_report.reports.common import (
+    ALLOCATED,
+    MONTH,
+    NO_VALUE,
+    PROJECT,
+    PROJECT_NO,
+    QUARTER,
+    USED,
+    Round,
+    per_area,
+    percent_text,
+    plan_areas,
+    records,
+    round_money,
+    under_headers,
+)
 
 MONTHS_IN_YEAR = len(FISCAL_MONTHS)
 

@@ -14,10 +14,18 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from ita_report.core.thai import (
+    DigitStyle,
+    apply_digits,
+    fiscal_months,
+    fiscal_year_bounds,
+    half_year_end,
+    month_year,
+    thai_date,
+)
 from ita_report.records.datasets import COMPLAINTS
 from ita_report.records.vocabulary import FINISHED, IN_PROGRESS
 from ita_report.reports.common import ITEM, MONTH, NO_VALUE, QUARTER, percent_text, records
-from ita_report.core.thai import DigitStyle, apply_digits, fiscal_months, fiscal_year_bounds, half_year_end, month_year, thai_date
 
 PERIOD_NAMES = {
     "fiscal_year": "ทั้งปีงบประมาณ",

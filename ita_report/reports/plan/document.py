@@ -6,9 +6,9 @@ from collections import defaultdict
 from typing import Any
 
 from ita_report.config.params import Params
-from ita_report.records.plan import Plan
 from ita_report.present.html import Html
 from ita_report.present.render import render_template
+from ita_report.records.plan import Plan
 
 
 def announcement(plan: Plan, params: Params) -> Html:

@@ -15,11 +15,11 @@ from datetime import date
 import pandas as pd
 
 from ita_report.config.params import Flags
+from ita_report.core.thai import ce_year, fiscal_year_of, format_number, thai_date
 from ita_report.records.vocabulary import CANCELLED, METHODS, SPECIFIC
 from ita_report.reports.common import baht_amount
-from ita_report.reports.procurement_monthly.summaries import method_label
 from ita_report.reports.procurement.parties import address_key, bidder_key, filled, party_key, present, supplier_keys
-from ita_report.core.thai import ce_year, fiscal_year_of, format_number, thai_date
+from ita_report.reports.procurement_monthly.summaries import method_label
 
 __all__ = [
     "COMPETITIVE",

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from ita_report.core.thai import fiscal_months, fiscal_quarter, format_number, month_name
 from ita_report.records import datasets as d
 from ita_report.records.vocabulary import CANCELLED
 from ita_report.reports.common import MONTH, PROJECTS, percent
@@ -20,7 +21,6 @@ from ita_report.reports.procurement.checks import DIRECT
 from ita_report.reports.procurement.flags import FLAGS, flag_counts
 from ita_report.reports.procurement.parties import party_key, supplier_keys
 from ita_report.reports.procurement_monthly.summaries import concluded, method_label, unconcluded
-from ita_report.core.thai import fiscal_months, fiscal_quarter, format_number, month_name
 
 __all__ = [
     "Totals",

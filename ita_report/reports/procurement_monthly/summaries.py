@@ -14,11 +14,8 @@ from numbers import Integral
 
 import pandas as pd
 
-from ita_report.records import datasets as d
-from ita_report.records.vocabulary import CANCELLED, METHODS
-from ita_report.core.errors import DataError, Problem
 from ita_report.config.params import Params
-from ita_report.reports.common import baht_amount
+from ita_report.core.errors import DataError, Problem
 from ita_report.core.thai import (
     DigitStyle,
     fiscal_months,
@@ -28,6 +25,9 @@ from ita_report.core.thai import (
     thai_date,
     to_arabic_digits,
 )
+from ita_report.records import datasets as d
+from ita_report.records.vocabulary import CANCELLED, METHODS
+from ita_report.reports.common import baht_amount
 
 __all__ = [
     "LIST_COLUMNS",

@@ -13,13 +13,30 @@ from datetime import date
 
 import pandas as pd
 
+from ita_report.core.thai import thai_date
 from ita_report.records.datasets import INDICATOR_RESULTS
 from ita_report.records.plan import Plan
 from ita_report.records.vocabulary import FINISHED as DONE
 from ita_report.records.vocabulary import IN_PROGRESS, NOT_STARTED
-from ita_report.reports.common import ALLOCATED, AREA, INDICATORS, NO_VALUE, POLICY, PROJECT, PROJECT_NO, PROJECTS, UNIT, USED
-from ita_report.reports.common import Round, per_area, percent_text, plan_areas, records, round_money, under_headers
-from ita_report.core.thai import thai_date
+from ita_report.reports.common import (
+    ALLOCATED,
+    AREA,
+    INDICATORS,
+    NO_VALUE,
+    POLICY,
+    PROJECT,
+    PROJECT_NO,
+    PROJECTS,
+    UNIT,
+    USED,
+    Round,
+    per_area,
+    percent_text,
+    plan_areas,
+    records,
+    round_money,
+    under_headers,
+)
 
 STATUSES = (DONE, IN_PROGRESS, NOT_STARTED)  # the order every table shows them in
 
