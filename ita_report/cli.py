@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ita_report.core.errors import DataError, ItaReportError
+from ita_report.core.os_errors import os_error_message
 from ita_report.core.paths import Project
 
 PROJECT_OPTION = click.option(
@@ -31,8 +32,11 @@ def cli() -> None:
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Notebooks run at once.  [default: the number of cores]")
 @click.option("--force", is_flag=True, help="Rebuild even when nothing has changed.")
+@click.option("--sign-key", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The office's signing key (office-signing-key.pem from keygen): sign the pack's manifest.json.")
 @PROJECT_OPTION
-def build(years: tuple[int, ...], all_years: bool, jobs: int | None, force: bool, project_dir: Path) -> None:
+def build(years: tuple[int, ...], all_years: bool, jobs: int | None, force: bool, sign_key: Path | None,
+          project_dir: Path) -> None:
     """Check the inputs, run the year's report notebooks and write output/<year>/."""
     from ita_report.pack.build import build_year, default_jobs
 
@@ -41,9 +45,13 @@ def build(years: tuple[int, ...], all_years: bool, jobs: int | None, force: bool
         years = tuple(sorted({*years, *(int(p.stem) for p in (project.root / "params").glob("*.yaml") if p.stem.isdigit())}))
     if not years:
         raise click.UsageError("name a year with --year Y, or use --all")
+    if sign_key is not None:
+        from ita_report.pack.signing import read_signing_key
+
+        read_signing_key(sign_key)  # a wrong key file stops here, not after every notebook has run
     for year in years:
         built = build_year(project, year, log=lambda line: click.echo(f"[{year}] {line}", err=True),
-                           jobs=jobs or default_jobs(), force=force)
+                           jobs=jobs or default_jobs(), force=force, sign_key=sign_key)
         click.echo(f"{'built' if built.rebuilt else 'up to date'} {project.relative(built.pack)}")
 
 
@@ -61,16 +69,42 @@ def reports_command() -> None:
 
 @cli.command()
 @click.argument("pack", type=click.Path(file_okay=False, exists=True, path_type=Path))
-def verify(pack: Path) -> None:
-    """Re-hash a pack and report every file that differs from its manifest.json."""
-    from ita_report.pack.manifest import verify_pack
+@click.option("--key", "public_key", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The office's public key (office-public-key.pem from keygen): also check the signature.")
+def verify(pack: Path, public_key: Path | None) -> None:
+    """Re-hash a pack and report every file that differs from its manifest.json; check its signature with --key."""
+    from ita_report.pack.manifest import load_manifest, verify_pack
+    from ita_report.pack.signing import check_seal
 
-    differences = verify_pack(pack)
+    load_manifest(pack)  # a damaged manifest is one error, not a list of differences
+    seal = check_seal(pack, public_key)
+    differences = verify_pack(pack) + seal.problems
     for line in differences:
         click.echo(line)
     if differences:
         raise SystemExit(1)
-    click.echo(f"OK {pack}: every file matches manifest.json")
+    if public_key is not None:
+        click.echo(f"OK {pack}: every file matches manifest.json, signed with the office key {seal.key_fingerprint}")
+    elif seal.key_fingerprint is not None:
+        click.echo(f"OK {pack}: every file matches manifest.json; the signature was not checked: "
+                   "add --key with the office's public key file to check it")
+    else:
+        click.echo(f"OK {pack}: every file matches manifest.json")
+
+
+@cli.command()
+@click.option("--out", "folder", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="The folder to write the two key files into; not the project's output/ nor any published folder.")
+def keygen(folder: Path) -> None:
+    """Make the office's key pair for signing packs: a secret signing key and a public key to hand out."""
+    from ita_report.pack.signing import make_key_pair
+
+    pair = make_key_pair(folder)
+    click.echo(f"wrote {pair.signing_key}: the secret signing key; keep it on the office's machine only, "
+               f"and sign with: ita-report build --year Y --sign-key {pair.signing_key}")
+    click.echo(f"wrote {pair.public_key}: the public key; give it to whoever checks the packs, who runs: "
+               f"ita-report verify PACK --key {pair.public_key.name}")
+    click.echo(f"public key fingerprint: {pair.fingerprint}")
 
 
 @cli.command()
@@ -79,10 +113,10 @@ def verify(pack: Path) -> None:
 def validate(year: int, project_dir: Path) -> None:
     """Check the year's params and every data file; list every problem, or say OK."""
     from ita_report.config.params import load_params
-    from ita_report.records.year import load_year
+    from ita_report.pack.preflight import check_year
 
     project = Project.at(project_dir)
-    data = load_year(project, load_params(project, year))
+    data = check_year(project, load_params(project, year))
     counts = [f"{name}: {len(frame)} rows" for name, frame in data.frames.items()]
     click.echo(f"OK {project.relative(project.data_dir(year))}: " + "; ".join(counts or ["no data files"]))
     if data.examples:
@@ -176,4 +210,7 @@ def main() -> None:
         sys.exit(1)
     except ItaReportError as exc:
         click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except OSError as exc:  # the system refused a read or write outside a build: one sentence, no traceback
+        click.echo(f"error: {os_error_message(exc)}", err=True)
         sys.exit(1)

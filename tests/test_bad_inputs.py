@@ -21,7 +21,12 @@ from tests.test_cli import run_in_process
 
 YEAR = 2561
 CORPUS = Path(__file__).parent / "bad_inputs"
-PASSING = "disbursements/thai_digits_pass.xlsx"  # the one file of the corpus that must pass
+PASSING = "disbursements/thai_digits_pass.xlsx"  # a file of the corpus that must pass, its figures checked
+PASSING_TOO = {  # the other files that must pass, and the row count the OK line gives their dataset
+    "relations/trailing_empty_columns_pass.csv": "relations: 3 rows",
+    "relations/trailing_empty_columns_pass.xlsx": "relations: 3 rows",
+    "complaints/long_private_details_pass.csv": "complaints: 3 rows",
+}
 
 MONEY = "an amount in baht (a number; '-' means 0)"
 DATE = "a date such as 2018-04-24, 24 เมษายน 2561 or 29 พ.ย. 67"
@@ -29,13 +34,22 @@ IN_FISCAL_YEAR = "a date in fiscal year 2561 (1 ต.ค. 2560 – 30 ก.ย. 25
 PROCUREMENT_STATUSES = "one of: อยู่ระหว่างดำเนินการ, ลงนามสัญญาแล้ว, ส่งมอบและตรวจรับแล้ว, ยกเลิก"
 INDICATOR_STATUSES = "one of: ยังไม่ดำเนินการ, อยู่ระหว่างดำเนินการ, ดำเนินการแล้วเสร็จ"
 NOT_IN_PROCUREMENT = "expected the e-GP number of a record in procurement"
+FIX_FORMULA = "correct the formula or type the value"
+SCIENTIFIC = "written out in digits, not in scientific notation (E+)"
+AS_NUMBER = "format the column as Number in Excel and save again"
+RETYPE = "retype the cell, or save the file again as CSV UTF-8"
+
+
+def repo_copy(root: Path) -> Path:
+    """A copy of the repo's params and FY 2561 inputs."""
+    shutil.copytree(REPO_DIR / "params", root / "params")
+    shutil.copytree(REPO_DIR / "data" / str(YEAR), root / "data" / str(YEAR))
+    return root
 
 
 def project_with(root: Path, case: str, beside: bool = False, keep_bids: bool = False) -> Path:
     """A copy of the repo's FY 2561 inputs with the case's file in place of (or beside) its dataset's file."""
-    shutil.copytree(REPO_DIR / "params", root / "params")
-    folder = root / "data" / str(YEAR)
-    shutil.copytree(REPO_DIR / "data" / str(YEAR), folder)
+    folder = repo_copy(root) / "data" / str(YEAR)
     source = CORPUS / case
     dataset = source.parent.name
     if not beside:
@@ -170,7 +184,8 @@ CASES = [
     case("disbursements/duplicated_column.csv",
          "data/2561/disbursements.csv, row 1, column 'จำนวนเงิน (บาท)': a column that appears only once"),
     case("disbursements/text_in_money.xlsx",
-         f"data/2561/disbursements.xlsx, row 3, column 'จำนวนเงิน (บาท)': value '#VALUE!'; expected {MONEY}"),
+         "data/2561/disbursements.xlsx, row 3, column 'จำนวนเงิน (บาท)': value '#VALUE!'; "
+         f"expected a value, not an Excel error (#VALUE!); {FIX_FORMULA}"),
     # --- relations
     case("relations/extra_cell.csv",
          "data/2561/relations.csv, row 4: at most 6 cells, as many as the header has; found 7"),
@@ -191,6 +206,112 @@ CASES = [
     case("responsible_units/empty_unit.xlsx",
          "data/2561/responsible_units.xlsx, row 6, column 'หน่วยงานรับผิดชอบ': value ''; "
          "expected text; the cell is empty"),
+    # --- amounts and whole numbers: commas between thousands only, a decimal point, no exponent, a limit
+    case("disbursements/decimal_comma.csv",
+         "data/2561/disbursements.csv, row 3, column 'จำนวนเงิน (บาท)': value '10877,50'; "
+         "expected an amount with a decimal point, not a comma: write 10877.50"),
+    case("disbursements/european_decimal.csv",
+         "data/2561/disbursements.csv, row 5, column 'จำนวนเงิน (บาท)': value '10.877,50'; "
+         "expected an amount with a decimal point, not a comma: write 10877.50"),
+    case("bids/decimal_comma_thai_digits.csv",
+         "data/2561/bids.csv, row 3, column 'ราคาที่เสนอ (บาท)': value '๓๔๕๓๐๐,๕๐'; "
+         "expected an amount with a decimal point, not a comma: write ๓๔๕๓๐๐.๕๐"),
+    case("disbursements/misplaced_commas.csv",
+         "data/2561/disbursements.csv, row 4, column 'จำนวนเงิน (บาท)': value '1,2,3'; "
+         "expected an amount with commas only between thousands, as in 1,234,567.50"),
+    case("disbursements/infinity.csv",
+         f"data/2561/disbursements.csv, row 2, column 'จำนวนเงิน (บาท)': value 'inf'; expected {MONEY}"),
+    case("disbursements/not_a_number.csv",
+         f"data/2561/disbursements.csv, row 3, column 'จำนวนเงิน (บาท)': value 'NaN'; expected {MONEY}"),
+    case("disbursements/exponent.csv",
+         f"data/2561/disbursements.csv, row 2, column 'จำนวนเงิน (บาท)': value '1e400'; "
+         f"expected an amount {SCIENTIFIC}; {AS_NUMBER}",
+         f"data/2561/disbursements.csv, row 4, column 'จำนวนเงิน (บาท)': value '1.5E+06'; "
+         f"expected an amount {SCIENTIFIC}; {AS_NUMBER}"),
+    case("budget_allocations/too_large.csv",
+         "data/2561/budget_allocations.csv, row 3, column 'งบประมาณที่ได้รับจัดสรร (บาท)': value '1,000,000,000,000'; "
+         "expected an amount of at most 100,000,000,000 baht"),
+    case("disbursements/amount_too_long.csv",
+         "data/2561/disbursements.csv, row 3, column 'จำนวนเงิน (บาท)': at most 2,000 characters in a cell; "
+         "found 2,500"),
+    case("projects/budget_in_scientific.csv",
+         "data/2561/projects.csv, row 10, column 'งบประมาณ (บาท)': value '1.54534E+06'; "
+         f"expected an amount {SCIENTIFIC}; {AS_NUMBER}"),
+    case("indicator_results/exponent_in_int.csv",
+         "data/2561/indicator_results.csv, row 2, column 'ลำดับตัวชี้วัด': value '1E+00'; "
+         f"expected a whole number {SCIENTIFIC}; {AS_NUMBER}"),
+    case("indicator_results/int_too_large.csv",
+         "data/2561/indicator_results.csv, row 3, column 'โครงการที่': value '12345678901'; "
+         "expected a whole number from -1,000,000,000 to 1,000,000,000"),
+    case("indicators/misplaced_commas_in_int.csv",
+         "data/2561/indicators.csv, row 4, column 'เลขข้อ': value '1,0'; "
+         "expected a whole number with commas only between thousands, as in 1,234,567"),
+    case("relations/tax_id_in_scientific.csv",
+         "data/2561/relations.csv, row 4, column 'เลขประจำตัวผู้เสียภาษี': value '3.7105E+12'; "
+         f"expected a 13-digit tax ID {SCIENTIFIC}, which has lost digits; "
+         "format the column as Text in Excel and type the IDs again"),
+    # --- spreadsheet errors where a value should be: error cells and the same as text
+    case("disbursements/error_cells.xlsx",
+         "data/2561/disbursements.xlsx, row 2, column 'รายการ': value '#REF!'; "
+         f"expected a value, not an Excel error (#REF!); {FIX_FORMULA}",
+         "data/2561/disbursements.xlsx, row 3, column 'วันที่เบิกจ่าย': value '#N/A'; "
+         f"expected a value, not an Excel error (#N/A); {FIX_FORMULA}",
+         "data/2561/disbursements.xlsx, row 4, column 'จำนวนเงิน (บาท)': value '#DIV/0!'; "
+         f"expected a value, not an Excel error (#DIV/0!); {FIX_FORMULA}"),
+    case("indicator_results/error_cells.xlsx",
+         "data/2561/indicator_results.xlsx, row 2, column 'ลำดับตัวชี้วัด': value '#NUM!'; "
+         f"expected a value, not an Excel error (#NUM!); {FIX_FORMULA}",
+         "data/2561/indicator_results.xlsx, row 3, column 'ค่าเป้าหมาย': value '#GETTING_DATA'; "
+         f"expected a value, not an Excel error (#GETTING_DATA); {FIX_FORMULA}"),
+    case("procurement/excel_error_as_text.csv",
+         "data/2561/procurement.csv, row 3, column 'ราคากลาง (บาท)': value '#NAME?'; "
+         f"expected a value, not an Excel error (#NAME?); {FIX_FORMULA}"),
+    case("complaints/libreoffice_error.csv",
+         "data/2561/complaints.csv, row 3, column 'หน่วยงานที่ถูกร้องเรียน': value 'Err:502'; "
+         f"expected a value, not a LibreOffice error (Err:502); {FIX_FORMULA}"),
+    # --- workbooks: the template's sheet by name, else the only visible one; never a hidden one
+    case("complaints/hidden_old_copy.xlsx",
+         f"data/2561/complaints.xlsx, row 3, column 'วันที่รับเรื่อง': value '31 เมษายน 2561'; expected {DATE}"),
+    case("budget_allocations/data_sheet_not_first.xlsx",
+         "data/2561/budget_allocations.xlsx, row 3, column 'งบประมาณที่ได้รับจัดสรร (บาท)': value '-50,000'; "
+         "expected an amount of 0 baht or more"),
+    case("complaints/several_visible_sheets.xlsx",
+         "data/2561/complaints.xlsx: the records on a sheet named 'ข้อมูล', as in the template, or on the only "
+         "visible sheet; found visible sheets 'ต.ค.-มี.ค.', 'เม.ย.-ก.ย.': rename the records' sheet 'ข้อมูล'"),
+    case("budget_allocations/hidden_data_sheet.xlsx",
+         "data/2561/budget_allocations.xlsx: the records on a visible sheet; sheet 'ข้อมูล' is hidden: unhide it in Excel"),
+    # --- a column with no name: its cells are cells too many, in CSV as in Excel
+    case("relations/unnamed_column_with_values.csv",
+         "data/2561/relations.csv, row 3: at most 6 cells, as many as the header has; found 7"),
+    case("relations/unnamed_column_with_values.xlsx",
+         "data/2561/relations.xlsx, row 3: at most 6 cells, as many as the header has; found 7"),
+    # --- encodings, NUL, quotes and sizes, each located
+    case("complaints/windows874_cell_in_utf8.csv",
+         "data/2561/complaints.csv, row 4, column 'หน่วยงานที่ถูกร้องเรียน': "
+         f"text encoded as UTF-8, as the rest of the file is; {RETYPE}"),
+    case("complaints/utf8_cell_in_windows874.csv",
+         "data/2561/complaints.csv, row 3, column 'หน่วยงานที่ถูกร้องเรียน': "
+         f"text encoded as Windows-874 (TIS-620), as the rest of the file is; {RETYPE}"),
+    case("bids/nul_byte.csv",
+         "data/2561/bids.csv, row 3, column 'ผู้เสนอราคา': "
+         "text without a NUL character (byte 0), which this cell has; retype the cell"),
+    case("bids/unclosed_quote.csv",
+         'data/2561/bids.csv, row 4: a quote (") in this row opens a cell and is never closed; '
+         'remove the stray quote, or write it twice ("") inside a quoted cell'),
+    case("relations/text_too_long.csv",
+         "data/2561/relations.csv, row 3, column 'ที่อยู่': at most 2,000 characters in a cell; found 2,749"),
+    case("relations/too_many_columns.csv",
+         "data/2561/relations.csv, row 1: at most 100 columns; found 300"),
+    case("relations/long_header.csv",
+         "data/2561/relations.csv, row 1: a column name of at most 2,000 characters; found 3,000 in column 7"),
+    # --- a file of another kind under a dataset's name
+    case("complaints/xlsx_named_csv.csv",
+         "data/2561/complaints.csv: an Excel workbook (.xlsx) under a .csv name; rename it complaints.xlsx"),
+    case("relations/xls_named_csv.csv",
+         "data/2561/relations.csv: an Excel 97-2003 workbook (.xls) under a .csv name; open it in Excel and save "
+         "it as relations.xlsx (Excel Workbook) or relations.csv (CSV UTF-8)"),
+    case("complaints/csv_named_xlsx.xlsx",
+         "data/2561/complaints.xlsx: a text file under a .xlsx name; if it is CSV, rename it complaints.csv"),
     # --- one file, six problems in five rows: all of them at once, row by row
     case("procurement/several_defects.csv",
          f"data/2561/procurement.csv, row 2, column 'สถานะการจัดซื้อจัดจ้าง': value 'ส่งมอบแล้ว'; "
@@ -214,7 +335,7 @@ def test_bad_file_is_named_with_every_problem(tmp_path, file, problems, beside, 
 
 def test_every_corpus_file_has_a_case_and_a_readme_line():
     files = {p.relative_to(CORPUS).as_posix() for p in CORPUS.rglob("*") if p.is_file() and p.name != "README.md"}
-    tested = {param.values[0] for param in CASES} | {PASSING}
+    tested = {param.values[0] for param in CASES} | {PASSING, *PASSING_TOO}
     readme = (CORPUS / "README.md").read_text(encoding="utf-8")
     assert files == tested
     assert [f for f in sorted(files) if f"`{f}`" not in readme] == []
@@ -233,6 +354,25 @@ def test_build_with_a_bad_file_writes_nothing(tmp_path):
     assert (result.returncode, result.stdout, result.stderr) == (1, "", stderr_listing((problem,)))
     assert not (root / "output").exists()
     assert snapshot(root) == before
+
+
+def test_build_with_an_unreadable_amount_writes_nothing(tmp_path):
+    root = project_with(tmp_path, "disbursements/decimal_comma.csv")
+    before = snapshot(root)
+    result = ita_report("build", "--year", str(YEAR), "--project", str(root))
+    problem = ("data/2561/disbursements.csv, row 3, column 'จำนวนเงิน (บาท)': value '10877,50'; "
+               "expected an amount with a decimal point, not a comma: write 10877.50")
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", stderr_listing((problem,)))
+    assert not (root / "output").exists()
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize(("file", "count"), sorted(PASSING_TOO.items()))
+def test_trailing_empty_columns_and_a_long_private_cell_pass(tmp_path, file, count):
+    result = validate(project_with(tmp_path, file))
+    assert result.returncode == 0, result.stderr
+    assert "error" not in result.stderr
+    assert count in result.stdout.removeprefix("OK data/2561: ").rstrip("\n").split("; ")
 
 
 def test_thai_digits_two_digit_be_years_and_excel_date_cells_pass(tmp_path):

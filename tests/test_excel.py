@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from ita_report.config.params import load_params
 from ita_report.core.paths import Project
 from ita_report.records import datasets as d
-from ita_report.records.workbook import DATE_FORMAT, MONEY_FORMAT, template_workbook, write_workbook
+from ita_report.records.workbook import DATE_FORMAT, MONEY_FORMAT, template_workbook, workbook_table, write_workbook
 from ita_report.records.writing import to_cells, write_csv
 from ita_report.records.year import load_year
 from tests import REPO_DIR
@@ -363,3 +363,33 @@ def test_an_excel_date_and_the_same_date_typed_in_thai_load_alike(tmp_path):
         frames[kind] = load(project, "complaints")
     pd.testing.assert_frame_equal(frames["text"], frames["date"])
     assert frames["date"]["received"].tolist() == [pd.Timestamp("2017-11-29"), pd.Timestamp("2018-03-01")]
+
+
+# --- reading an office's workbook ---------------------------------------------------------------------
+
+
+def table_of(path: Path) -> tuple[list[str], list[list[str]]]:
+    table, problems = workbook_table(path.read_bytes(), path, path.name)
+    assert problems == []
+    header, body = table
+    return header, body.to_numpy().tolist()
+
+
+def test_number_cells_are_read_in_digits_never_with_an_exponent(tmp_path):
+    target = tmp_path / "numbers.xlsx"
+    write_workbook({"ข้อมูล": pd.DataFrame({"จำนวนเงิน (บาท)": [1e20, 0.1, 12345.67, 5.0, 1e-7]})}, target)
+    assert table_of(target) == (["จำนวนเงิน (บาท)"], [["100000000000000000000"], ["0.1"], ["12345.67"], ["5"],
+                                                      ["0.0000001"]])
+
+
+def test_the_sheet_named_as_the_templates_is_read_whatever_comes_before_it(tmp_path):
+    target = tmp_path / "two.xlsx"
+    write_workbook({"คำอธิบาย": pd.DataFrame({"หัวคอลัมน์": ["x"]}), " ข้อมูล ": pd.DataFrame({"a": ["1"]})}, target)
+    assert table_of(target) == (["a"], [["1"]])
+
+
+def test_a_template_reads_back_its_data_sheet_not_its_guide_or_hidden_lists(tmp_path):
+    target = tmp_path / "procurement.xlsx"
+    template_workbook(d.PROCUREMENT, LISTS, target)
+    header, body = table_of(target)
+    assert (header, body) == ([c.header for c in d.PROCUREMENT.public_columns], [])

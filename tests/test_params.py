@@ -10,6 +10,7 @@ import pytest
 
 from ita_report.config.params import load_params
 from ita_report.core.errors import ParamsError
+from tests.test_cli import run_in_process
 
 YEAR = 2561
 
@@ -30,69 +31,69 @@ def test_seed_params_load(project):
     assert params.signatory.name == "นายอาตุลย์ พรหมแสง"
 
 
-@pytest.mark.parametrize(
-    ("old", "new", "message"),
-    [
-        (
-            "digits: thai",
-            "digits: thai\ncolour: blue",
-            "params/2561.yaml: unknown key 'colour'; allowed keys here: "
-            "fiscal_year, office, digits, reports, lists, announcement, signatory, "
-            "procurement, progress, complaints, pack",
-        ),
-        (
-            "  province: กาญจนบุรี",
-            "  province: กาญจนบุรี\n  district: ท่าม่วง",
-            "params/2561.yaml: unknown key 'office.district'; allowed keys here: "
-            "name, short_name, province, ministry",
-        ),
-        (
-            "fiscal_year: 2561",
-            "fiscal_year: สองพันห้าร้อยหกสิบเอ็ด",
-            "params/2561.yaml: key 'fiscal_year' is 'สองพันห้าร้อยหกสิบเอ็ด'; expected a whole number",
-        ),
-        (
-            "fiscal_year: 2561",
-            'fiscal_year: "2561"',
-            "params/2561.yaml: key 'fiscal_year' is '2561'; expected a whole number",
-        ),
-        (
-            "fiscal_year: 2561",
-            "fiscal_year: 2560",
-            "params/2561.yaml: key 'fiscal_year' is 2560 but the file is for fiscal year 2561",
-        ),
-        (
-            "  short_name: สพป.กาญจนบุรี เขต ๒\n",
-            "",
-            "params/2561.yaml: missing key 'office.short_name'",
-        ),
-        (
-            "digits: thai",
-            "digits: roman",
-            "params/2561.yaml: key 'digits' is 'roman'; expected one of 'thai' or 'arabic'",
-        ),
-        (
-            "  date: 24 เมษายน 2561",
-            "  date: 31 เมษายน 2561",
-            "params/2561.yaml: key 'announcement.date' is '31 เมษายน 2561'; expected a date such as "
-            "2018-04-24, 24 เมษายน 2561 or 29 พ.ย. 67",
-        ),
-        (
-            "  - plan\n",
-            "  - plan\n  - annual\n",
-            "params/2561.yaml: key 'reports.1' is 'annual'; expected one of "
-            "'plan', 'procurement_monthly', 'procurement', 'progress', "
-            "'budget' or 'complaints'",
-        ),
-        (
-            "    min_bidders: 3\n",
-            "    min_bidders: 3\n    colour: blue\n",
-            "params/2561.yaml: unknown key 'procurement.flags.colour'; allowed keys here: "
-            "direct_limit, year_end_days, year_end_share, splitting_window_days, min_bidders, "
-            "supplier_share, low_bid_ratio",
-        ),
-    ],
-)
+BAD_PARAMS = [
+    (
+        "digits: thai",
+        "digits: thai\ncolour: blue",
+        "params/2561.yaml: unknown key 'colour'; allowed keys here: "
+        "fiscal_year, office, digits, reports, lists, announcement, signatory, "
+        "procurement, progress, complaints, pack",
+    ),
+    (
+        "  province: กาญจนบุรี",
+        "  province: กาญจนบุรี\n  district: ท่าม่วง",
+        "params/2561.yaml: unknown key 'office.district'; allowed keys here: "
+        "name, short_name, province, ministry",
+    ),
+    (
+        "fiscal_year: 2561",
+        "fiscal_year: สองพันห้าร้อยหกสิบเอ็ด",
+        "params/2561.yaml: key 'fiscal_year' is 'สองพันห้าร้อยหกสิบเอ็ด'; expected a whole number",
+    ),
+    (
+        "fiscal_year: 2561",
+        'fiscal_year: "2561"',
+        "params/2561.yaml: key 'fiscal_year' is '2561'; expected a whole number",
+    ),
+    (
+        "fiscal_year: 2561",
+        "fiscal_year: 2560",
+        "params/2561.yaml: key 'fiscal_year' is 2560 but the file is for fiscal year 2561",
+    ),
+    (
+        "  short_name: สพป.กาญจนบุรี เขต ๒\n",
+        "",
+        "params/2561.yaml: missing key 'office.short_name'",
+    ),
+    (
+        "digits: thai",
+        "digits: roman",
+        "params/2561.yaml: key 'digits' is 'roman'; expected one of 'thai' or 'arabic'",
+    ),
+    (
+        "  date: 24 เมษายน 2561",
+        "  date: 31 เมษายน 2561",
+        "params/2561.yaml: key 'announcement.date' is '31 เมษายน 2561'; expected a date such as "
+        "2018-04-24, 24 เมษายน 2561 or 29 พ.ย. 67",
+    ),
+    (
+        "  - plan\n",
+        "  - plan\n  - annual\n",
+        "params/2561.yaml: key 'reports.1' is 'annual'; expected one of "
+        "'plan', 'procurement_monthly', 'procurement', 'progress', "
+        "'budget' or 'complaints'",
+    ),
+    (
+        "    min_bidders: 3\n",
+        "    min_bidders: 3\n    colour: blue\n",
+        "params/2561.yaml: unknown key 'procurement.flags.colour'; allowed keys here: "
+        "direct_limit, year_end_days, year_end_share, splitting_window_days, min_bidders, "
+        "supplier_share, low_bid_ratio",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "message"), BAD_PARAMS)
 def test_bad_params_stop_with_one_clear_message(project, old, new, message):
     rewrite(project, old, new)
     with pytest.raises(ParamsError, match=f"^{re.escape(message)}$"):
@@ -268,3 +269,58 @@ def test_a_billion_laughs_file_is_refused_at_once(project):
     with pytest.raises(ParamsError, match=f"^{re.escape(ALIASES)}$"):
         load_params(project, YEAR)
     assert time.monotonic() - started < 5
+
+
+CLOSING = "จึงประกาศให้ทราบโดยทั่วกัน"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "  short_name: สพป.กาญจนบุรี เขต ๒",
+            "  short_name: " + "ก" * 301,
+            "params/2561.yaml: key 'office.short_name' is '" + "ก" * 60 + "…'; "
+            "expected text of at most 300 characters (this one has 301)",
+        ),
+        (
+            f"  closing: {CLOSING}",
+            "  closing: " + "ข" * 5000,
+            "params/2561.yaml: key 'announcement.closing' is '" + "ข" * 60 + "…'; "
+            "expected text of at most 3,000 characters (this one has 5,000)",
+        ),
+        (
+            "    problems:\n",
+            "    problems:\n" + "      - ปัญหา\n" * 31,
+            "params/2561.yaml: key 'procurement.narrative.problems' is a list of 33 items; "
+            "expected a list of at most 30 items (this one has 33)",
+        ),
+    ],
+    ids=["name", "paragraph", "paragraphs"],
+)
+def test_an_oversized_text_is_refused_with_its_limit(project, old, new, message):
+    rewrite(project, old, new)
+    with pytest.raises(ParamsError, match=f"^{re.escape(message)}$"):
+        load_params(project, YEAR)
+
+
+def test_a_huge_params_file_is_refused_before_it_is_read(project):
+    path = project.params_file(YEAR)
+    path.write_text(path.read_text(encoding="utf-8") + "#" + "x" * 1_000_000 + "\n", encoding="utf-8")
+    size = path.stat().st_size
+    message = (f"params/2561.yaml: {size:,} bytes; a settings file is at most 1,000,000 bytes, "
+               "so keep long texts out of it")
+    with pytest.raises(ParamsError, match=f"^{re.escape(message)}$"):
+        load_params(project, YEAR)
+
+
+@pytest.mark.parametrize(("old", "new", "message"), BAD_PARAMS)
+def test_bad_params_stop_a_build_with_exit_1_and_keep_the_last_pack(project, old, new, message):
+    pack = project.output_dir(YEAR)
+    pack.mkdir(parents=True)
+    (pack / "index.html").write_text("the last good pack", encoding="utf-8")
+    rewrite(project, old, new)
+    result = run_in_process("build", "--year", str(YEAR), "--project", str(project.root))
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", f"error: {message}\n")
+    assert [p.name for p in project.output_root().iterdir()] == [str(YEAR)]
+    assert (pack / "index.html").read_text(encoding="utf-8") == "the last good pack"

@@ -27,6 +27,7 @@ from ita_report.core.errors import ParamsError
 from ita_report.core.paths import Project
 from ita_report.core.thai import DigitStyle, parse_thai_date
 
+SHOWN_LENGTH = 60  # characters of a value a message repeats
 DATE_EXPECTED = "a date such as 2018-04-24, 24 เมษายน 2561 or 29 พ.ย. 67"
 
 
@@ -63,7 +64,12 @@ def _https_url(value: str) -> str:
 
 
 ThaiDate = Annotated[date, BeforeValidator(_to_date)]
-Text = Annotated[str, Field(min_length=1)]
+# Bounds keep a document printable: a name or title fits a line or two, a paragraph a page, and a
+# pasted book (10 MB in one key) is refused here instead of stalling the PDF export for minutes.
+Text = Annotated[str, Field(min_length=1, max_length=300)]
+Paragraph = Annotated[str, Field(min_length=1, max_length=3000)]
+Paragraphs = Annotated[list[Paragraph], Field(max_length=30)]
+Names = Annotated[list[Text], Field(max_length=100)]
 HttpsUrl = Annotated[str, AfterValidator(_https_url)]
 Year = Annotated[int, Field(ge=2500, le=2700, description="a B.E. year")]
 
@@ -82,21 +88,21 @@ class Office(_Section):
 class Announcement(_Section):
     title: Text
     date: ThaiDate
-    preamble: list[Text]
-    closing: Text
+    preamble: Paragraphs
+    closing: Paragraph
 
 
 class Signatory(_Section):
     name: Text
-    position: list[Text]
+    position: Annotated[list[Text], Field(max_length=5)]
 
 
 class Lists(_Section):
     """The closed lists that records are checked against; the templates offer them as drop-downs."""
 
-    fund_sources: list[Text]
-    complaint_channels: list[Text]
-    complaint_categories: list[Text]
+    fund_sources: Names
+    complaint_channels: Names
+    complaint_categories: Names
 
     def as_mapping(self) -> dict[str, tuple[str, ...]]:
         return {name: tuple(values) for name, values in self.model_dump().items()}
@@ -122,9 +128,9 @@ class Flags(_Section):
 class ProcurementNarrative(_Section):
     """The texts of the annual analysis; the figures beside them are computed."""
 
-    problems: list[Text]  # (2) problems and limits
-    savings: list[Text]  # (3) remarks on the ability to save budget
-    improvements: list[Text]  # (4) improvements for the next fiscal year
+    problems: Paragraphs  # (2) problems and limits
+    savings: Paragraphs  # (3) remarks on the ability to save budget
+    improvements: Paragraphs  # (4) improvements for the next fiscal year
 
 
 class Procurement(_Section):
@@ -139,9 +145,9 @@ class Procurement(_Section):
 class Progress(_Section):
     round: Literal["six_months", "annual"]
     report_date: ThaiDate
-    problems: list[Text]
-    obstacles: list[Text]
-    suggestions: list[Text]
+    problems: Paragraphs
+    obstacles: Paragraphs
+    suggestions: Paragraphs
 
 
 class Complaints(_Section):
@@ -244,6 +250,12 @@ def _describe(shown: str, err: dict[str, Any], fiscal_year: int) -> str:
         expected = str(err["ctx"]["error"])
     elif kind in ("greater_than_equal", "less_than_equal"):
         expected = _range(_field_at(loc))
+    elif kind == "string_too_long":
+        limit = err["ctx"]["max_length"]
+        expected = f"text of at most {limit:,} characters (this one has {len(err['input']):,})"
+    elif kind == "too_long":
+        limit = err["ctx"]["max_length"]
+        expected = f"a list of at most {limit} items (this one has {len(err['input']):,})"
     elif kind == "https_url":
         expected = (
             "an https:// address with no spaces or quotes, "
@@ -251,9 +263,18 @@ def _describe(shown: str, err: dict[str, Any], fiscal_year: int) -> str:
         )
     else:
         expected = _EXPECTED.get(kind, err["msg"])
-    given = err["input"]
-    shown_value = given.isoformat() if isinstance(given, date) else repr(given)
-    return f"{shown}: key '{key}' is {shown_value}; expected {expected}"
+    return f"{shown}: key '{key}' is {_shown_value(err['input'])}; expected {expected}"
+
+
+def _shown_value(given: Any) -> str:
+    """A value as a message shows it: a date in ISO form, anything long cut to its start."""
+    if isinstance(given, date):
+        return given.isoformat()
+    if isinstance(given, str) and len(given) > SHOWN_LENGTH:
+        return repr(given[:SHOWN_LENGTH] + "…")
+    if isinstance(given, list | dict) and len(repr(given)) > SHOWN_LENGTH:
+        return f"a {type(given).__name__} of {len(given):,} items"
+    return repr(given)
 
 
 def _range(field: FieldInfo | None) -> str:

@@ -26,6 +26,7 @@ class Family:
     datasets: tuple[str, ...]  # the datasets it reads; any of them invented puts the example banner on it
     tables: tuple[str, ...]  # the files it writes under tables/ (CSV, Excel or both), without suffix
     notebook_file: Path | None = None  # where the notebook is, when not in the family's folder
+    reads_previous_year: bool = False  # compares with the previous fiscal year's records, when the project has them
 
     @property
     def notebook(self) -> Path:
@@ -58,6 +59,7 @@ FAMILIES: dict[str, Family] = {
              "procurement_by_unit", "procurement_top_suppliers", "procurement_comparison_totals",
              "procurement_comparison_by_method", "procurement_flag_counts", "procurement_flags",
              "procurement_savings_by_method", "procurement_improvement_figures"),
+            reads_previous_year=True,
         ),
         Family(
             "progress", "รายงานการกำกับติดตามการดำเนินงานตามแผน", ("progress",),
@@ -74,6 +76,7 @@ FAMILIES: dict[str, Family] = {
             "complaints", "ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", ("complaints",), ("complaints",),
             ("complaints_totals", "complaints_by_month", "complaints_by_quarter", "complaints_by_channel",
              "complaints_by_category", "complaints_by_unit", "complaints_handling", "complaints_comparison"),
+            reads_previous_year=True,
         ),
     )
 }

@@ -14,6 +14,8 @@ import yaml
 
 from ita_report.core.errors import ItaReportError
 
+MAX_BYTES = 1_000_000  # a params file is a few kilobytes; anything near this is a pasted document
+
 
 class _Refused(yaml.YAMLError):
     """Valid YAML the tool does not accept, and where in the file, when one line is to blame."""
@@ -60,6 +62,11 @@ class _StrictLoader(yaml.SafeLoader):
 
 def read_mapping(path: Path, shown: str, error: type[ItaReportError], top_keys: str) -> dict[str, Any]:
     """The file's top-level mapping; `error` names the line of a YAML mistake, or what the top should hold."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise error(
+            f"{shown}: {size:,} bytes; a settings file is at most {MAX_BYTES:,} bytes, so keep long texts out of it"
+        )
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506 - safe subclass
     except _Refused as exc:

@@ -86,7 +86,7 @@ def coverage(
     previous year) is marked `wrong_period`: the assessors score a document of the wrong period 0.
     """
     office_urls = dict(office_urls or {})
-    _check_office_urls(catalogue, office_urls)
+    check_office_urls(catalogue, office_urls)
     files = _pack_files(pack_dir)
     built = set(reports_built)
     result = []
@@ -119,7 +119,8 @@ def coverage(
     return result
 
 
-def _check_office_urls(catalogue: Catalogue, office_urls: dict[str, str]) -> None:
+def check_office_urls(catalogue: Catalogue, office_urls: dict[str, str]) -> None:
+    """Every office URL is for an item of the catalogue that the office itself provides."""
     problems = []
     codes = {item.code: item for item in catalogue.items}
     for code, url in sorted(office_urls.items()):

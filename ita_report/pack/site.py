@@ -16,12 +16,14 @@ from urllib.parse import quote
 
 from ita_report.config.catalogue import Catalogue
 from ita_report.config.params import Params
+from ita_report.config.registry import EXAMPLE_BANNER
 from ita_report.core.errors import ItaReportError
 from ita_report.core.files import replacing
 from ita_report.core.paths import TEMPLATES_DIR
 from ita_report.core.spreadsheet import safe_cell
 from ita_report.core.thai import apply_digits
 from ita_report.pack.coverage import DocumentCoverage, ItemCoverage
+from ita_report.pack.manifest import FINGERPRINT_PAGE, MANIFEST, SEALS
 from ita_report.present.fonts import font_faces
 from ita_report.present.render import render_template
 
@@ -118,7 +120,11 @@ def _url_rows(cov: ItemCoverage, base_url: str | None) -> list[tuple[str, str, s
 
 
 def write_zip(pack_dir: Path, target: Path, folder: str | None = None) -> Path:
-    """A ZIP of the whole pack under one folder (default: the pack's name); the same files give the same bytes."""
+    """A ZIP of the whole pack under one folder (default: the pack's name); the same files give the same bytes.
+
+    The manifest lists the ZIP with its hash, so the ZIP cannot hold the manifest nor what is made
+    from it (its signature, fingerprint.html): those stay beside it, and are left out here.
+    """
     folder = folder or pack_dir.name
     target = Path(target)
     skip = target.resolve()
@@ -127,6 +133,7 @@ def write_zip(pack_dir: Path, target: Path, folder: str | None = None) -> Path:
         for path in pack_dir.rglob("*")
         if path.is_file()
         and path.resolve() != skip
+        and path.relative_to(pack_dir).as_posix() not in SEALS
         and not any(part.startswith(".") for part in path.relative_to(pack_dir).parts)
     )
     with replacing(target) as partial, zipfile.ZipFile(partial, "w") as archive:
@@ -137,6 +144,44 @@ def write_zip(pack_dir: Path, target: Path, folder: str | None = None) -> Path:
             info.external_attr = 0o644 << 16
             archive.writestr(info, path.read_bytes(), compresslevel=9)
     return target
+
+
+def fingerprint_page(manifest: dict, manifest_sha256: str, key_fingerprint: str | None) -> str:
+    """fingerprint.html: the office, the SHA-256 of manifest.json and of the ZIP, the signing key's fingerprint.
+
+    Made from the manifest alone, so that `verify` can make it again and compare bytes. The manifest
+    may have been edited: a field that is missing or of the wrong kind shows as empty, and the page
+    then no longer matches the one the build wrote.
+    """
+    digits = "thai" if _field(manifest, "params", "digits") == "thai" else "arabic"
+    year = manifest.get("fiscal_year")
+    year = str(year) if type(year) is int else ""
+    outputs = manifest.get("outputs") if isinstance(manifest.get("outputs"), dict) else {}
+    zips = [
+        {"name": name, "sha256": _field(outputs, name, "sha256")}
+        for name in sorted(outputs) if name.endswith(".zip") and "/" not in name
+    ]
+    return render_template(
+        "fingerprint.html.j2",
+        office=_field(manifest, "params", "office", "name"),
+        pack_year=apply_digits(f"ชุดเอกสารปีงบประมาณ พ.ศ. {year}", digits),
+        example_banner=EXAMPLE_BANNER if manifest.get("examples") else None,
+        has_index=INDEX in outputs,
+        manifest=MANIFEST,
+        manifest_sha256=manifest_sha256,
+        zips=zips,
+        key_fingerprint=key_fingerprint,
+        folder=year or "PACK",
+        font_faces=font_faces(),
+    )
+
+
+def _field(mapping: dict, *keys: str) -> str:
+    """The text at mapping[key][key]…, or '' when a step is missing or not a mapping, or the end not text."""
+    value: object = mapping
+    for key in keys:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value if isinstance(value, str) else ""
 
 
 def _checked_base_url(base_url: str | None) -> str | None:
@@ -167,6 +212,7 @@ class _Page:
             total=self._d(str(len(coverage))),
             urls_csv=URLS_CSV,
             has_base_url=has_base_url,
+            fingerprint_page=FINGERPRINT_PAGE,
         )
 
     def item(self, cov: ItemCoverage) -> str:

@@ -7,10 +7,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 
 from ita_report.core.errors import Problem
-from ita_report.records.cells import VALUE_PARSERS, choice_values, fiscal_year_expected, outside_fiscal_year
+from ita_report.records.cells import (
+    MAX_TEXT_CHARACTERS,
+    VALUE_PARSERS,
+    choice_values,
+    fiscal_year_expected,
+    outside_fiscal_year,
+)
 from ita_report.records.reading import HEADER_ROW
 
 Kind = Literal["text", "int", "money", "date", "choice", "tax_id", "egp_id"]
@@ -121,10 +128,14 @@ def _parse(values: pd.Series, column: Column, shown: str, context: Context) -> t
     else:
         parsed, defects = VALUE_PARSERS[column.kind](values, blank)
     problems = [
-        Problem(shown, int(row), column.header, values[row], expected)
-        for bad, expected in defects
+        _value_problem(shown, int(row), column.header, values[row], texts if isinstance(texts, str) else texts[row])
+        for bad, texts in defects
         for row in values.index[bad]
     ]
+    if column.kind == "text":  # text is published as typed; another kind's long cell is one of the defects
+        lengths = np.fromiter(map(len, values.to_numpy(dtype=object)), dtype=np.int64, count=len(values))
+        problems += [_too_long(shown, int(row), column.header, values[row])
+                     for row in values.index[lengths > MAX_TEXT_CHARACTERS]]
     expected = defects[0][1]
     if column.required:
         problems += [
@@ -136,6 +147,17 @@ def _parse(values: pd.Series, column: Column, shown: str, context: Context) -> t
         expected = fiscal_year_expected(context.fiscal_year)
         problems += [Problem(shown, int(row), column.header, values[row], expected) for row in values.index[outside]]
     return parsed, sorted(problems, key=lambda p: p.row or 0)
+
+
+def _value_problem(shown: str, row: int, header: str, value: str, expected: str) -> Problem:
+    """A cell's problem showing its value, unless the value is too long to show, or to be a cell."""
+    if len(value) > MAX_TEXT_CHARACTERS:
+        return _too_long(shown, row, header, value)
+    return Problem(shown, row, header, value, expected)
+
+
+def _too_long(shown: str, row: int, header: str, value: str) -> Problem:
+    return Problem(shown, row, header, None, f"at most {MAX_TEXT_CHARACTERS:,} characters in a cell; found {len(value):,}")
 
 
 def as_date(value: object) -> date | None:

@@ -1,5 +1,6 @@
-"""Excel workbooks: the one safe writer (text stays text, equal inputs give equal bytes) and a dataset's
-input template, with a guide to every column and drop-downs for the closed lists."""
+"""Excel workbooks: the one safe writer (text stays text, equal inputs give equal bytes), a dataset's
+input template, with a guide to every column and drop-downs for the closed lists, and the data sheet
+of an office's workbook read back as text."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -22,11 +23,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
+from ita_report.core.errors import Problem
 from ita_report.core.files import replacing
 from ita_report.records.cells import is_empty
 from ita_report.records.columns import Column, Dataset
+from ita_report.records.reading import OLE, ZIP, Table, rows_table
 
-__all__ = ["DATE_FORMAT", "MONEY_FORMAT", "template_workbook", "write_workbook"]
+__all__ = ["DATA_SHEET", "DATE_FORMAT", "MONEY_FORMAT", "template_workbook", "workbook_table", "write_workbook"]
 
 MONEY_FORMAT = "#,##0.00"
 DATE_FORMAT = "[$-th-TH]d mmm bbbb"  # 29 พ.ย. 2560: the B.E. form the office types and reads
@@ -223,3 +226,67 @@ def _add_drop_down(sheet: Worksheet, column_number: int, list_number: int, count
     letter = get_column_letter(column_number)
     drop_down.add(f"{letter}2:{letter}{LAST_ROW}")
     sheet.add_data_validation(drop_down)
+
+
+# --- reading an office's workbook ---------------------------------------------------------------
+
+
+def workbook_table(data: bytes, path: Path, shown: str) -> tuple[Table | None, list[Problem]]:
+    """The cells of an office's workbook (its data sheet) as a table of text, as reading.py reads a CSV."""
+    def problem(expected: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(shown, None, None, None, expected)]
+
+    if data.startswith(OLE):
+        return problem(f"an Excel 97-2003 workbook (.xls) under a .xlsx name; open it in Excel and save it as "
+                       f"{path.stem}.xlsx (Excel Workbook)")
+    if not data.startswith(ZIP) and data.strip() and b"\x00" not in data[:4096]:
+        return problem(f"a text file under a .xlsx name; if it is CSV, rename it {path.stem}.csv")
+    rows, problems = _sheet_rows(data, shown)
+    return (None, problems) if rows is None else rows_table(rows, shown)
+
+
+def _sheet_rows(data: bytes, shown: str) -> tuple[list[list[str]] | None, list[Problem]]:
+    """The cells of a workbook's data sheet as text, row 1 first: the sheet named as the template's,
+    else the only visible sheet; never a hidden one (an old copy, the template's lists)."""
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a damaged file; each means the same to the user
+        return None, [Problem(shown, None, None, None, "an Excel workbook (.xlsx) that opens")]
+    try:
+        sheet, expected = _data_sheet(workbook)
+        if sheet is None:
+            return None, [Problem(shown, None, None, None, expected)]
+        sheet.reset_dimensions()  # a sheet may claim more columns than it has: read each row as long as it is
+        return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)], []
+    except Exception:  # a damaged sheet inside a workbook that opens
+        return None, [Problem(shown, None, None, None, "an Excel workbook (.xlsx) that opens")]
+    finally:
+        workbook.close()
+
+
+def _data_sheet(workbook: Workbook) -> tuple[Worksheet | None, str]:
+    """The sheet that holds the records, or None and what was expected instead."""
+    named = [sheet for sheet in workbook.worksheets if " ".join(sheet.title.split()) == DATA_SHEET]
+    if named and named[0].sheet_state == "visible":
+        return named[0], ""
+    if named:
+        return None, f"the records on a visible sheet; sheet '{DATA_SHEET}' is hidden: unhide it in Excel"
+    visible = [sheet for sheet in workbook.worksheets if sheet.sheet_state == "visible"]
+    if len(visible) == 1:
+        return visible[0], ""
+    found = ", ".join(f"'{sheet.title}'" for sheet in visible) or "none"
+    return None, (f"the records on a sheet named '{DATA_SHEET}', as in the template, or on the only visible sheet; "
+                  f"found visible sheets {found}: rename the records' sheet '{DATA_SHEET}'")
+
+
+def _cell_text(value: object) -> str:
+    """An Excel cell as the text a CSV would hold: dates as ISO, numbers in digits without '.0' or an exponent."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else np.format_float_positional(value, trim="-")
+    return str(value)

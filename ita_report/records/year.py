@@ -12,6 +12,7 @@ from ita_report.records.checking import Reading, example_files
 from ita_report.records.columns import Context
 from ita_report.records.datasets import RECORD_DATASETS
 from ita_report.records.plan import Plan, read_plan
+from ita_report.records.privacy import privacy_problems, screened
 from ita_report.records.rules import YEAR_RULES
 
 
@@ -32,13 +33,15 @@ class YearData:
 
 
 def load_year(project: Project, params: Params) -> YearData:
-    """Read, parse and cross-check every input of the year; DataError lists every problem."""
+    """Read, parse and cross-check every input of the year, and find what identifies a person in
+    its published text; DataError lists every problem."""
     reading = Reading(project, params.fiscal_year, Context(params.fiscal_year, params.lists.as_mapping()))
     plan = read_plan(reading)
     for dataset in RECORD_DATASETS:
         reading.read(dataset)
     for dataset, rule in YEAR_RULES:
         reading.check(dataset, rule)
+    reading.problems = screened(reading.problems, privacy_problems(reading))
     reading.raise_problems()
     return YearData(
         params.fiscal_year,
