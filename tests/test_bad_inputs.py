@@ -1,7 +1,8 @@
-"""Bad input files: `ita-report validate` names every defect exactly, and nothing is written.
+"""Bad input files: `ita-report validate` and `build` name every defect exactly, and nothing is written.
 
 Each case copies the repo's params/ and data/2561/ into a scratch project, puts one file of
-tests/bad_inputs/ (see its README.md) in place of its dataset, and runs the real command.
+tests/bad_inputs/ (see its README.md) in place of its dataset, and runs the real commands: build
+over a last good pack, which must stay as it was.
 """
 
 from __future__ import annotations
@@ -328,9 +329,22 @@ CASES = [
 
 
 @pytest.mark.parametrize(("file", "problems", "beside", "keep_bids"), CASES)
-def test_bad_file_is_named_with_every_problem(tmp_path, file, problems, beside, keep_bids):
-    result = validate(project_with(tmp_path, file, beside, keep_bids))
-    assert (result.returncode, result.stdout, result.stderr) == (1, "", stderr_listing(problems))
+def test_bad_file_is_named_with_every_problem_and_keeps_the_last_pack(tmp_path, file, problems, beside, keep_bids):
+    root = project_with(tmp_path, file, beside, keep_bids)
+    assert_refused_by_validate_and_build(root, stderr_listing(problems))
+
+
+def assert_refused_by_validate_and_build(root: Path, stderr: str) -> None:
+    """Both commands list the same problems and exit 1; build leaves the last pack and the project as they were."""
+    result = validate(root)
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", stderr)
+    last_pack = root / "output" / str(YEAR)
+    last_pack.mkdir(parents=True)
+    (last_pack / "index.html").write_text("the last good pack", encoding="utf-8")
+    before = snapshot(root)
+    result = ita_report("build", "--year", str(YEAR), "--project", str(root))
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", stderr)
+    assert snapshot(root) == before
 
 
 def test_every_corpus_file_has_a_case_and_a_readme_line():
@@ -343,28 +357,6 @@ def test_every_corpus_file_has_a_case_and_a_readme_line():
 
 def snapshot(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
-def test_build_with_a_bad_file_writes_nothing(tmp_path):
-    root = project_with(tmp_path, "procurement/agreed_price_without_supplier.csv")
-    before = snapshot(root)
-    result = ita_report("build", "--year", str(YEAR), "--project", str(root))
-    problem = ("data/2561/procurement.csv, row 5, column 'ผู้ได้รับการคัดเลือก': value ''; "
-               "expected the chosen supplier, since an agreed price is given")
-    assert (result.returncode, result.stdout, result.stderr) == (1, "", stderr_listing((problem,)))
-    assert not (root / "output").exists()
-    assert snapshot(root) == before
-
-
-def test_build_with_an_unreadable_amount_writes_nothing(tmp_path):
-    root = project_with(tmp_path, "disbursements/decimal_comma.csv")
-    before = snapshot(root)
-    result = ita_report("build", "--year", str(YEAR), "--project", str(root))
-    problem = ("data/2561/disbursements.csv, row 3, column 'จำนวนเงิน (บาท)': value '10877,50'; "
-               "expected an amount with a decimal point, not a comma: write 10877.50")
-    assert (result.returncode, result.stdout, result.stderr) == (1, "", stderr_listing((problem,)))
-    assert not (root / "output").exists()
-    assert snapshot(root) == before
 
 
 @pytest.mark.parametrize(("file", "count"), sorted(PASSING_TOO.items()))

@@ -15,7 +15,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_bad_inputs import CORPUS, YEAR, ita_report, repo_copy, snapshot, stderr_listing, validate
+from tests.test_bad_inputs import (
+    CORPUS,
+    YEAR,
+    assert_refused_by_validate_and_build,
+    ita_report,
+    repo_copy,
+    snapshot,
+    stderr_listing,
+    validate,
+)
 
 Arrange = Callable[[Path, Path], None]  # (the year's folder, a folder outside the project) -> None
 FOLDER = "data/2561/"
@@ -183,9 +192,8 @@ def arranged_project(tmp_path: Path, arrange: Arrange) -> tuple[Path, Path]:
 @pytest.mark.parametrize(("arrange", "problems"), CASES)
 def test_an_entry_that_is_not_read_is_named_with_its_fix(tmp_path, arrange, problems):
     root, outside = arranged_project(tmp_path, arrange)
-    result = validate(root)
     expected = tuple(problem.replace("{outside}", str(outside)) for problem in problems)
-    assert (result.returncode, result.stdout, result.stderr) == (1, "", stderr_listing(expected))
+    assert_refused_by_validate_and_build(root, stderr_listing(expected))
 
 
 def test_every_case_has_a_readme_line():
