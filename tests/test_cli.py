@@ -99,6 +99,13 @@ def edit(path: Path, old: str, new: str) -> None:
         ),
         (
             "params/2561.yaml",
+            "reports:\n  - plan\n  - procurement_monthly\n  - procurement\n  - progress\n  - budget\n  - complaints\n",
+            "reports: []\n",
+            "error: params/2561.yaml names no report under 'reports:', so there is nothing to build; "
+            "add the reports this year needs (ita-report reports lists them)\n",
+        ),
+        (
+            "params/2561.yaml",
             "fiscal_year: 2561",
             "fiscal_year: ๒๕๖๑ปี",
             "error: params/2561.yaml: key 'fiscal_year' is '๒๕๖๑ปี'; expected a whole number\n",

@@ -42,6 +42,11 @@ def build_year(
     """Build output/<year>/, its manifest signed with sign_key if given; on any failure, or a kill, the
     previous pack stays exactly as it was."""
     params = load_params(project, fiscal_year)
+    if not params.reports:
+        raise BuildError(
+            f"{project.relative(project.params_file(fiscal_year))} names no report under 'reports:', so there is "
+            "nothing to build; add the reports this year needs (ita-report reports lists them)"
+        )
     key = build_key(project, fiscal_year, params.reports)
     target = project.output_dir(fiscal_year)
     if not force and _up_to_date(target, key, sign_key) and not leftovers(target):
