@@ -227,6 +227,13 @@ def load_params(project: Project, fiscal_year: int) -> Params:
     return params
 
 
+def load_previous_params(project: Project, fiscal_year: int) -> Params | None:
+    """The previous fiscal year's params, or None when the project has no such year."""
+    if not project.params_file(fiscal_year - 1).is_file():
+        return None
+    return load_params(project, fiscal_year - 1)
+
+
 def _read_yaml(path: Path, shown: str) -> Any:
     if not path.is_file():
         raise ParamsError(f"{shown}: no params file for this fiscal year")

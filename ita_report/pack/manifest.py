@@ -60,13 +60,13 @@ def input_files(project: Project, fiscal_year: int, reports: list[str]) -> dict[
     from ita_report.records.checking import EXAMPLES_FILE
     from ita_report.records.datasets import PLAN_DATASETS, RECORD_DATASETS
     from ita_report.records.plan import PLAN_FILE
-    from ita_report.records.reading import dataset_file
+    from ita_report.records.reading import file_names
 
     files = {f"params/{fiscal_year}.yaml": project.params_file(fiscal_year)}
     for year in (fiscal_year, fiscal_year - 1):  # comparisons read the previous year too
         folder = project.data_dir(year)
         known = [folder / PLAN_FILE, folder / EXAMPLES_FILE]
-        known += [path for dataset in (*PLAN_DATASETS, *RECORD_DATASETS) for path in dataset_file(folder, dataset.name)]
+        known += [folder / name for d in (*PLAN_DATASETS, *RECORD_DATASETS) for name in file_names(d.name)]
         files |= {f"data/{year}/{p.name}": p for p in sorted(known) if p.is_file()}
         if year != fiscal_year and project.params_file(year).is_file():
             files[f"params/{year}.yaml"] = project.params_file(year)

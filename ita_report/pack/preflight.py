@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ita_report.config.params import Params, load_params
+from ita_report.config.params import Params, load_previous_params
 from ita_report.config.registry import family
 from ita_report.core.errors import DataError
 from ita_report.core.paths import Project
@@ -33,12 +33,11 @@ def check_year(project: Project, params: Params) -> YearData:
 
 def _check_previous_year(project: Project, params: Params) -> None:
     """A report that compares with last year reads its records in the kernel: they are checked here first."""
-    previous = params.fiscal_year - 1
     if not any(family(report).reads_previous_year for report in params.reports):
         return
-    if not project.params_file(previous).is_file():
-        return  # no previous year in the project: the reports say so and compare nothing
-    load_year(project, load_params(project, previous))
+    previous = load_previous_params(project, params.fiscal_year)
+    if previous is not None:  # without one, the reports say so and compare nothing
+        load_year(project, previous)
 
 
 def _check_pack_settings(params: Params) -> None:

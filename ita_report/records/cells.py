@@ -68,8 +68,7 @@ TOO_LARGE = {"money": f"an amount of at most {MAX_AMOUNT:,} baht",
              "int": f"a whole number from -{MAX_WHOLE_NUMBER:,} to {MAX_WHOLE_NUMBER:,}"}
 SEPARATORS = {"money": "an amount with commas only between thousands, as in 1,234,567.50",
               "int": "a whole number with commas only between thousands, as in 1,234,567"}
-SCIENTIFIC = {"money": "an amount", "int": "a whole number",
-              "tax_id": f"a {TAX_ID_DIGITS}-digit tax ID", "egp_id": f"an {EGP_ID_DIGITS}-digit e-GP project number"}
+SCIENTIFIC = {**EXPECTED, "money": "an amount"}  # what a number written as 1.5E+06 was to be
 
 # (rows in error, what was expected: one text, or one per row), the first one the kind's own
 Defects = list[tuple[pd.Series, str | pd.Series]]

@@ -18,7 +18,7 @@ from ita_report.records.datasets import PLAN_DATASETS, RECORD_DATASETS
 from ita_report.records.reading import (
     HEADER_ROW,
     SUFFIXES,
-    dataset_file,
+    dataset_entries,
     entry_problem,
     file_names,
     meant_name,
@@ -53,6 +53,8 @@ class Reading:
     problems: list[Problem] = field(default_factory=list)
     plan: Any = None  # the year's Plan once read, for checks that refer to it
     headers: dict[str, list[str]] = field(default_factory=dict)  # file shown -> its dataset's headers
+    # a complainant's identity as read, for the privacy check alone: YearData never holds it
+    private: dict[str, Loaded] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.problems += folder_problems(self.project, self.folder)
@@ -62,7 +64,7 @@ class Reading:
         return self.project.data_dir(self.fiscal_year)
 
     def read(self, dataset: Dataset) -> Loaded | None:
-        entries = dataset_file(self.folder, dataset.name)
+        entries = dataset_entries(self.folder, dataset.name)
         files = [entry for entry in entries if entry.name in file_names(dataset.name)]
         folder = self.project.relative(self.folder) + "/"
         self.problems += [
@@ -82,6 +84,9 @@ class Reading:
         self.problems += problems
         if not all(_in_a_record_cell(problem) for problem in problems) or len(cells.columns) == 0:
             return None
+        private = [header for header in cells.columns if (column := dataset.find(header)) and column.private]
+        if private:
+            self.private[dataset.name] = Loaded(cells[private], shown)
         frame, parsed = parse_dataset(cells, dataset, shown, self.context)
         reported = {(problem.row, problem.column) for problem in problems}  # one problem a cell: the reader's
         self.problems += [problem for problem in parsed if (problem.row, problem.column) not in reported]

@@ -14,7 +14,7 @@ from ita_report.core.paths import Project
 from ita_report.records.checking import Loaded, Reading, rule_problems
 from ita_report.records.columns import Context
 from ita_report.records.datasets import INDICATORS, PLAN_DATASETS, PROJECT_NO, PROJECTS, UNITS
-from ita_report.records.reading import dataset_file
+from ita_report.records.reading import dataset_entries
 
 PLAN_FILE = "plan.yaml"
 
@@ -72,12 +72,12 @@ def read_plan(reading: Reading) -> Plan | None:
     """The plan of the year being read, or None when the year has no plan files at all."""
     path = reading.folder / PLAN_FILE
     loaded = [reading.read(dataset) for dataset in PLAN_DATASETS]
-    if not path.is_file() and not any(dataset_file(reading.folder, d.name) for d in PLAN_DATASETS):
+    if not path.is_file() and not any(dataset_entries(reading.folder, d.name) for d in PLAN_DATASETS):
         return None
     areas = _read_areas(reading, path)
     if not areas or any(item is None for item in loaded):
         for dataset, item in zip(PLAN_DATASETS, loaded):
-            if item is None and not dataset_file(reading.folder, dataset.name):
+            if item is None and not dataset_entries(reading.folder, dataset.name):
                 shown = reading.project.relative(reading.folder / f"{dataset.name}.csv")
                 reading.problems.append(Problem(shown, None, None, None, "file is missing"))
         return None

@@ -26,7 +26,6 @@ from ita_report.records.checking import Reading
 from ita_report.records.columns import Column, Dataset
 from ita_report.records.datasets import COMPLAINTS, PLAN_DATASETS, RECORD_DATASETS
 from ita_report.records.plan import PLAN_FILE
-from ita_report.records.reading import dataset_file, read_cells
 
 __all__ = [
     "FIX",
@@ -120,15 +119,11 @@ def scanned_columns(dataset: Dataset) -> list[Column]:
 
 
 def complainant_identities(reading: Reading) -> Identities:
-    """The names, ID and phone numbers of the year's complaint file, read from its raw cells
-    (loading drops them); none when the file is missing or unreadable, which is reported already."""
-    files = dataset_file(reading.folder, COMPLAINTS.name)
-    if len(files) != 1:
+    """The names, ID and phone numbers of the year's complaint file, from the private cells the reading
+    kept (loading drops them); none when the file is missing or unreadable, which is reported already."""
+    if COMPLAINTS.name not in reading.private:
         return NOBODY
-    shown = reading.project.relative(files[0])
-    cells, problems = read_cells(files[0], shown)
-    if problems or cells.empty:
-        return NOBODY
+    shown, cells = reading.private[COMPLAINTS.name].shown, reading.private[COMPLAINTS.name].frame
     rows: dict[str, tuple[str, int]] = {}
     patterns: dict[str, str] = {}
     for header in cells.columns:

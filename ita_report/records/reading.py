@@ -73,7 +73,7 @@ def meant_name(name: str) -> str:
     return re.sub(r"[\s-]+", "_", base)
 
 
-def dataset_file(folder: Path, stem: str) -> list[Path]:
+def dataset_entries(folder: Path, stem: str) -> list[Path]:
     """Every entry of a year's folder meant for a dataset: its .csv and .xlsx, in that order, then
     any copy, other spelling or other format of its name (each one a problem to report)."""
     if not folder.is_dir():

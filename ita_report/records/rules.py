@@ -24,7 +24,7 @@ from ita_report.records.datasets import (
     PROCUREMENT,
     PROJECT_NO,
 )
-from ita_report.records.reading import dataset_file
+from ita_report.records.reading import dataset_entries
 from ita_report.records.vocabulary import CONTRACTED, FINISHED, NOT_STARTED
 
 __all__ = ["CONTRACT", "PROCUREMENT_RULES", "YEAR_RULES", "Needed", "record_problems"]
@@ -85,7 +85,7 @@ def _procurement_rules(frame: pd.DataFrame, shown: str, reading: Reading) -> lis
 
 def _bid_rules(frame: pd.DataFrame, shown: str, reading: Reading) -> list[Problem]:
     procurement = reading.loaded.get(PROCUREMENT.name)
-    if procurement is None and dataset_file(reading.folder, PROCUREMENT.name):
+    if procurement is None and dataset_entries(reading.folder, PROCUREMENT.name):
         return []  # the procurement file has problems of its own; matching bids to it says nothing
     known = set() if procurement is None else set(procurement.frame["egp_id"].dropna())
     return rule_problems(frame, shown, [

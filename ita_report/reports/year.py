@@ -10,7 +10,7 @@ import pandas as pd
 from IPython.display import Image
 from matplotlib.figure import Figure
 
-from ita_report.config.params import Params, load_params
+from ita_report.config.params import Params, load_params, load_previous_params
 from ita_report.config.registry import EXAMPLE_BANNER, family
 from ita_report.core.paths import TABLES_DIR, Project
 from ita_report.core.spreadsheet import safe_frame
@@ -43,11 +43,8 @@ class Year:
     @cached_property
     def previous(self) -> tuple[Params, YearData] | None:
         """The previous fiscal year's params and records, when the project has them."""
-        year = self.params.fiscal_year - 1
-        if not self.project.params_file(year).is_file():
-            return None
-        params = load_params(self.project, year)
-        return params, load_year(self.project, params)
+        params = load_previous_params(self.project, self.params.fiscal_year)
+        return None if params is None else (params, load_year(self.project, params))
 
     def plan(self) -> Plan:
         return self.data.plan if self.data.plan is not None else load_plan(self.project, self.params.fiscal_year)
